@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using L1Lab.Data;
+using L1Lab.Models;
+using L1Lab.Results;
+using L1Lab.Training;
+using Spectre.Console;
+
+namespace L1Lab.Cli.Commands;
+
+/// <summary>
+/// <c>l1lab reproduce</c>: the articles' MNIST experiment (784-256-10 MLP, SGD lr 0.01, batch 32, 10 epochs),
+/// once without and once with L1 (λ = 0.01, really applied), then a side-by-side table, results.csv and report.html.
+/// </summary>
+static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 10 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Examples per SGD step.", DefaultValueFactory = _ => 32 };
+        var lr = new Option<double>("--lr") { Description = "Learning rate η.", DefaultValueFactory = _ => 0.01 };
+        var lambda = new Option<double>("--lambda") { Description = "L1 strength λ for the regularized run.", DefaultValueFactory = _ => 0.01 };
+        var mode = new Option<L1Mode>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => L1Mode.Penalty };
+        var seed = new Option<long>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 42 };
+        var trainSamples = new Option<int?>("--train-samples") { Description = "Use only the first N training images (default: all 60,000)." };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Where results.csv and report.html go.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "reproduce")) };
+
+        var command = new Command("reproduce", "Run the articles' MNIST experiment without and with L1, and compare.")
+        {
+            epochs, batchSize, lr, lambda, mode, seed, trainSamples, dataDir, outDir,
+        };
+        command.SetAction((parsed, cancellation) =>
+        {
+            var options = new TrainingOptions
+            {
+                Epochs = parsed.GetValue(epochs),
+                BatchSize = parsed.GetValue(batchSize),
+                LearningRate = parsed.GetValue(lr),
+                Seed = parsed.GetValue(seed),
+                L1Mode = parsed.GetValue(mode),
+            };
+            double l1 = parsed.GetValue(lambda);
+            Cli.Require(double.IsFinite(l1) && l1 >= 0, $"--lambda must be zero or positive (got {l1}).");
+            try { options.Validate(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            int? limit = parsed.GetValue(trainSamples);
+            Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
+            var folder = parsed.GetValue(dataDir)?.FullName ?? Path.Combine(DataPaths.FindDataDirectory(), "mnist");
+            Cli.Require(Directory.Exists(folder), $"data folder not found: {folder} (pass --data-dir).");
+            var output = parsed.GetValue(outDir)!.FullName;
+
+            return Task.FromResult(Run(options, l1, limit, folder, output, cancellation));
+        });
+        return command;
+    }
+
+    static int Run(TrainingOptions options, double lambda, int? limit, string dataFolder, string output, CancellationToken cancellation)
+    {
+        var (fullTrain, test) = Mnist.Load(dataFolder);
+        using var _ = fullTrain;
+        using var __ = test;
+        var train = limit is int n && n < fullTrain.Count ? fullTrain.Take(n) : fullTrain;
+        AnsiConsole.MarkupLine($"[bold]MNIST[/]: {train.Count:N0} training and {test.Count:N0} test images from {Markup.Escape(dataFolder)}");
+        AnsiConsole.MarkupLine($"MLP 784-256-10, SGD lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, L1 {options.L1Mode.ToString().ToLowerInvariant()} λ = {lambda}");
+
+        var plans = new[]
+        {
+            ("baseline", options with { L1Lambda = 0 }),
+            ("l1", options with { L1Lambda = lambda }),
+        };
+        var runs = new List<RunResult>();
+        foreach (var (name, runOptions) in plans)
+        {
+            var model = Mlp.Create([784, 256, 10], runOptions.Seed);
+            var history = Train(name, model, runOptions, train, test, cancellation);
+            runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
+            model.Dispose();
+        }
+
+        var table = new Table().Title("The articles' experiment, with and without L1");
+        foreach (var h in Report.SummaryHeader) table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
+        foreach (var row in Report.SummaryRows(runs)) table.AddRow(row.Select(Markup.Escape).ToArray());
+        AnsiConsole.Write(table);
+
+        Directory.CreateDirectory(output);
+        var csv = Path.Combine(output, "results.csv");
+        var html = Path.Combine(output, "report.html");
+        ResultsTable.WriteCsv(runs, csv);
+        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine());
+        AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
+        return Cli.Ok;
+    }
+
+    static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, CancellationToken cancellation)
+    {
+        var trainer = new Trainer(options);
+        void Line(EpochMetrics m) => AnsiConsole.MarkupLine(
+            $"  {name} epoch {m.Epoch}/{options.Epochs}: loss {m.DataLoss:F4}, test accuracy {100 * m.TestAccuracy:F2} %, zeros {100 * m.ZeroFraction:F2} %, {m.Seconds:F1} s");
+
+        if (!Cli.Interactive)
+            return trainer.Fit(model, train, test, new SyncProgress(p => { if (p.Completed is { } m) Line(m); }), cancellation);
+
+        IReadOnlyList<EpochMetrics> history = [];
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(name, maxValue: options.Epochs);
+                history = trainer.Fit(model, train, test, new SyncProgress(p =>
+                {
+                    task.Value = p.Epoch - 1 + (double)p.Step / p.StepsPerEpoch;
+                    if (p.Completed is { } m) task.Description = $"{name} (epoch {m.Epoch}: test {100 * m.TestAccuracy:F1} %)";
+                }), cancellation);
+            });
+        foreach (var m in history) Line(m);
+        return history;
+    }
+
+    static string Machine() =>
+        $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, TorchSharp-cpu 0.107.0, {DateTime.UtcNow:yyyy-MM-dd}";
+
+    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
+    sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

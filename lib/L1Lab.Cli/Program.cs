@@ -1,0 +1,9 @@
+using System.CommandLine;
+using L1Lab.Cli;
+using L1Lab.Cli.Commands;
+
+var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchSharp.")
+{
+    ReproduceCommand.Create(),
+};
+return Cli.Run(root, args);

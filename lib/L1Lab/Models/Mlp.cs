@@ -1,0 +1,65 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace L1Lab.Models;
+
+/// <summary>
+/// A multilayer perceptron: Linear → ReLU (→ Dropout) … → Linear, returning logits.
+/// <see cref="Article"/> is the articles' 784→256(ReLU)→10 network.
+/// </summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    readonly ModuleList<Linear> layers;
+    readonly Dropout? dropout;
+
+    /// <summary>Layer widths from input to output, e.g. [784, 256, 10].</summary>
+    public IReadOnlyList<int> Sizes { get; }
+
+    /// <summary>Dropout probability after each hidden ReLU (0 = none).</summary>
+    public double DropoutProbability { get; }
+
+    /// <summary>Creates an MLP with the given layer widths and optional dropout after every hidden layer.</summary>
+    public Mlp(IReadOnlyList<int> sizes, double dropout = 0) : base(nameof(Mlp))
+    {
+        if (sizes.Count < 2 || sizes.Any(s => s < 1))
+            throw new ArgumentException($"An MLP needs at least two positive layer widths; got [{string.Join(", ", sizes)}].", nameof(sizes));
+        if (dropout is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout probability must be in [0, 1).");
+        Sizes = sizes.ToArray();
+        DropoutProbability = dropout;
+        layers = new ModuleList<Linear>(Enumerable.Range(0, sizes.Count - 1).Select(i => nn.Linear(sizes[i], sizes[i + 1])).ToArray());
+        this.dropout = dropout > 0 ? nn.Dropout(dropout) : null;
+        RegisterComponents();
+    }
+
+    /// <summary>The articles' network: 784 inputs, 256 ReLU units, 10 logits.</summary>
+    public static Mlp Article() => new([784, 256, 10]);
+
+    /// <summary>Creates an MLP whose initial weights depend only on <paramref name="seed"/>.</summary>
+    public static Mlp Create(IReadOnlyList<int> sizes, long seed, double dropout = 0)
+    {
+        random.manual_seed(seed);
+        return new Mlp(sizes, dropout);
+    }
+
+    /// <summary>The linear layers, input first.</summary>
+    public IReadOnlyList<Linear> Layers => layers.ToList();
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            x = layers[i].forward(x);
+            if (i < layers.Count - 1)
+            {
+                x = nn.functional.relu(x);
+                if (dropout is not null) x = dropout.forward(x);
+            }
+        }
+        return x.MoveToOuterDisposeScope();
+    }
+}

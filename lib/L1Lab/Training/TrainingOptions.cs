@@ -1,0 +1,46 @@
+namespace L1Lab.Training;
+
+/// <summary>
+/// Everything a training run depends on. The defaults are the articles' experiment:
+/// SGD with learning rate 0.01, batch 32, 10 epochs (λ is 0 here; the article's run sets 0.01).
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training set.</summary>
+    public int Epochs { get; init; } = 10;
+    /// <summary>Examples per gradient step.</summary>
+    public int BatchSize { get; init; } = 32;
+    /// <summary>The step size η in w ← w − η·∇.</summary>
+    public double LearningRate { get; init; } = 0.01;
+    /// <summary>Seeds the shuffling (and, through the caller, the initial weights).</summary>
+    public long Seed { get; init; } = 42;
+    /// <summary>How L1 is applied when <see cref="L1Lambda"/> is above zero.</summary>
+    public L1Mode L1Mode { get; init; } = L1Mode.Penalty;
+    /// <summary>λ in λ·Σ|w|; 0 switches L1 off.</summary>
+    public double L1Lambda { get; init; }
+    /// <summary>λ₂ in (λ₂/2)·Σw² (weight decay); 0 switches L2 off.</summary>
+    public double L2Lambda { get; init; }
+    /// <summary>Also regularize biases and other 1-D parameters (off by default).</summary>
+    public bool RegularizeBiases { get; init; }
+    /// <summary>|w| below this counts as "near zero" in the sparsity metrics.</summary>
+    public double NearZeroTolerance { get; init; } = 1e-3;
+    /// <summary>"cpu", or "cuda" where a CUDA build of TorchSharp and a GPU are present.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>True when training applies any L1 at all.</summary>
+    public bool UsesL1 => L1Lambda > 0;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public TrainingOptions Validate()
+    {
+        static void Require(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
+        Require(Epochs >= 1, $"epochs must be at least 1 (got {Epochs}).");
+        Require(BatchSize >= 1, $"batch size must be at least 1 (got {BatchSize}).");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, $"learning rate must be a positive number (got {LearningRate}).");
+        Require(double.IsFinite(L1Lambda) && L1Lambda >= 0, $"lambda must be zero or positive (got {L1Lambda}).");
+        Require(double.IsFinite(L2Lambda) && L2Lambda >= 0, $"L2 lambda must be zero or positive (got {L2Lambda}).");
+        Require(NearZeroTolerance > 0, $"near-zero tolerance must be positive (got {NearZeroTolerance}).");
+        Require(Device is "cpu" or "cuda", $"device must be cpu or cuda (got '{Device}').");
+        return this;
+    }
+}

@@ -1,0 +1,60 @@
+using L1Lab.Models;
+
+namespace L1Lab.Tests.Models;
+
+public sealed class MlpTests
+{
+    [Fact]
+    public void Article_network_is_784_256_10_with_203530_parameters()
+    {
+        using var model = Mlp.Article();
+
+        Assert.Equal([784, 256, 10], model.Sizes);
+        Assert.Equal(784 * 256 + 256 + 256 * 10 + 10, model.parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
+    public void Forward_gives_one_logit_per_class()
+    {
+        using var model = Mlp.Create([784, 256, 10], seed: 3);
+        using var x = rand(5, 784);
+
+        using var logits = model.forward(x);
+
+        Assert.Equal([5L, 10L], logits.shape);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_initial_weights_and_another_seed_does_not()
+    {
+        using var a = Mlp.Create([20, 8, 3], seed: 11);
+        using var b = Mlp.Create([20, 8, 3], seed: 11);
+        using var c = Mlp.Create([20, 8, 3], seed: 12);
+
+        Assert.True(a.Layers[0].weight!.equal(b.Layers[0].weight!));
+        Assert.False(a.Layers[0].weight!.equal(c.Layers[0].weight!));
+    }
+
+    [Fact]
+    public void Forward_is_relu_between_linear_layers()
+    {
+        using var model = Mlp.Create([4, 3, 2], seed: 5);
+        using var x = randn(6, 4);
+
+        using var expected = nn.functional.relu(x.matmul(model.Layers[0].weight!.t()) + model.Layers[0].bias!)
+            .matmul(model.Layers[1].weight!.t()) + model.Layers[1].bias!;
+        using var actual = model.forward(x);
+
+        Assert.True(actual.allclose(expected, rtol: 1e-6, atol: 1e-6));
+    }
+
+    [Theory]
+    [InlineData(new[] { 784 })]
+    [InlineData(new[] { 784, 0, 10 })]
+    public void Invalid_layer_sizes_are_rejected_with_the_sizes_in_the_message(int[] sizes)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Mlp(sizes));
+
+        Assert.Contains(string.Join(", ", sizes), error.Message);
+    }
+}
