@@ -8,7 +8,7 @@ public static class Charts
     /// <summary>A line chart of one per-epoch quantity for every run.</summary>
     public static PlotlyChart PerEpoch(IEnumerable<RunResult> runs, Func<Training.EpochMetrics, double> value, string title, string yTitle)
     {
-        var traces = runs.Select(r => new Graph.Scatter
+        var traces = runs.Select(r => new Scatter
         {
             x = r.Epochs.Select(e => e.Epoch).ToArray(),
             y = r.Epochs.Select(value).ToArray(),

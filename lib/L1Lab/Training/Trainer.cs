@@ -35,7 +35,7 @@ public sealed class Trainer
         var o = Options;
         var device = new Device(o.Device);
         model.to(device);
-        var parameters = model.parameters().ToList();
+        var parameters = model.parameters().Select(p => (Tensor)p).ToList();
         var regularized = Regularized.Parameters(model, o.RegularizeBiases).Select(p => (Tensor)p.Parameter).ToList();
         long n = train.Count;
         int steps = (int)((n + o.BatchSize - 1) / o.BatchSize);

@@ -1,0 +1,140 @@
+using L1Lab.Data;
+using L1Lab.Models;
+using L1Lab.Training;
+
+namespace L1Lab.Tests.Training;
+
+/// <summary>A few hundred real MNIST images, loaded once for the trainer tests.</summary>
+public sealed class SmallMnist : IDisposable
+{
+    public ImageDataset Train { get; }
+    public ImageDataset Test { get; }
+
+    public SmallMnist()
+    {
+        using var mnist = Mnist.Load(Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName));
+        Train = mnist.Train.Take(512);
+        Test = mnist.Test.Take(256);
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Test.Dispose();
+    }
+}
+
+public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
+{
+    static readonly TrainingOptions Quick = new() { Epochs = 3, BatchSize = 32, LearningRate = 0.05, Seed = 7 };
+
+    IReadOnlyList<EpochMetrics> Fit(TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        using var model = Mlp.Create([784, 32, 10], options.Seed);
+        return new Trainer(options).Fit(model, data.Train, data.Test, progress, cancellation);
+    }
+
+    [Fact]
+    public void Training_on_real_images_lowers_the_loss_and_beats_chance()
+    {
+        var history = Fit(Quick);
+
+        Assert.Equal(3, history.Count);
+        Assert.True(history[^1].DataLoss < history[0].DataLoss, $"loss {history[0].DataLoss} → {history[^1].DataLoss}");
+        Assert.True(history[^1].TestAccuracy > 0.5, $"test accuracy {history[^1].TestAccuracy}");
+    }
+
+    [Fact]
+    public void Two_runs_with_the_same_seed_give_identical_metrics()
+    {
+        var options = Quick with { L1Lambda = 1e-3, L1Mode = L1Mode.Proximal };
+
+        var first = Fit(options).Select(m => m with { Seconds = 0 });
+        var second = Fit(options).Select(m => m with { Seconds = 0 });
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_different_seed_gives_different_metrics()
+    {
+        var first = Fit(Quick)[^1].DataLoss;
+        var second = Fit(Quick with { Seed = 8 })[^1].DataLoss;
+
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void Proximal_L1_produces_exact_zeros_where_the_penalty_in_the_loss_does_not()
+    {
+        var proximal = Fit(Quick with { L1Lambda = 0.01, L1Mode = L1Mode.Proximal })[^1];
+        var penalty = Fit(Quick with { L1Lambda = 0.01, L1Mode = L1Mode.Penalty })[^1];
+
+        Assert.True(proximal.ZeroFraction > 0.2, $"proximal zeros {proximal.ZeroFraction}");
+        Assert.True(penalty.ZeroFraction < 0.01, $"penalty zeros {penalty.ZeroFraction}");
+        Assert.True(penalty.NearZeroFraction > penalty.ZeroFraction);
+    }
+
+    [Fact]
+    public void Penalty_is_reported_separately_from_the_data_loss()
+    {
+        var withL1 = Fit(Quick with { L1Lambda = 0.01 })[^1];
+        var without = Fit(Quick)[^1];
+
+        Assert.Equal(0, without.Penalty);
+        Assert.True(withL1.Penalty > 0);
+    }
+
+    [Fact]
+    public void No_tensor_outlives_training()
+    {
+        using var model = Mlp.Create([784, 32, 10], seed: 1);
+        var trainer = new Trainer(Quick with { Epochs = 2, L1Lambda = 1e-3, L1Mode = L1Mode.Subgradient });
+        trainer.Fit(model, data.Train, data.Test); // warm-up: lazily created gradients exist from here on
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        trainer.Fit(model, data.Train, data.Test);
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
+    public void A_learning_rate_that_explodes_the_loss_stops_with_epoch_and_step()
+    {
+        var error = Assert.Throws<TrainingDivergedException>(() => Fit(Quick with { LearningRate = 1e6 }));
+
+        Assert.Equal(1, error.Epoch);
+        Assert.InRange(error.Step, 2, 16);
+        Assert.Contains($"step {error.Step}", error.Message);
+    }
+
+    [Fact]
+    public void Cancellation_stops_within_one_step()
+    {
+        using var cancel = new CancellationTokenSource();
+        int stepsSeen = 0;
+        var progress = new Callback(p => { stepsSeen = p.Step; if (p.Step >= 1) cancel.Cancel(); });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Fit(Quick with { BatchSize = 1 }, progress, cancel.Token));
+        Assert.Equal(50, stepsSeen);
+    }
+
+    [Theory]
+    [InlineData(0, 32, 0.01, 0.0, "epochs")]
+    [InlineData(1, 0, 0.01, 0.0, "batch size")]
+    [InlineData(1, 32, -1.0, 0.0, "learning rate")]
+    [InlineData(1, 32, 0.01, -0.5, "lambda")]
+    public void Invalid_options_are_rejected_naming_the_setting(int epochs, int batch, double lr, double lambda, string named)
+    {
+        var options = new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = lr, L1Lambda = lambda };
+
+        var error = Assert.Throws<ArgumentException>(() => new Trainer(options));
+
+        Assert.Contains(named, error.Message);
+    }
+
+    sealed class Callback(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
