@@ -60,6 +60,9 @@ public sealed class NotebookCell
         var other => other,
     };
 
+    /// <summary>Replaces the source (written as a list of lines, like Jupyter).</summary>
+    internal void SetSource(string source) => _json["source"] = MimeBundle.Lines(source);
+
     /// <summary>Replaces the outputs and execution count of a code cell (nbformat 4 output objects).</summary>
     internal void SetOutputs(int? executionCount, IEnumerable<CellOutput> outputs)
     {

@@ -43,7 +43,7 @@ public sealed class NotebookSession
     {
         _options = options ?? new NotebookSessionOptions();
         _scriptOptions = ScriptOptions.Default
-            .WithReferences(HostAssemblies.FrameworkReferences)
+            .WithReferences(HostAssemblies.FrameworkReferences.Append(HostAssemblies.Reference(typeof(NotebookGlobals).Assembly.Location)))
             .WithMetadataResolver(new HostMetadataResolver())
             .WithSourceResolver(SourceFileResolver.Default)
             .WithImports(DefaultImports)
@@ -91,7 +91,15 @@ public sealed class NotebookSession
             ? CSharpScript.Create<object>(source, options, typeof(NotebookGlobals))
             : _state.Script.ContinueWith<object>(source, options);
 
-        var diagnostics = script.Compile(cancellationToken);
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = await Task.Run(() => script.Compile(cancellationToken), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(new CellError(CellErrorKind.Cancelled, null, "the run was cancelled while this cell compiled"));
+        }
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
