@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using L1Lab.Notebooks;
+
+namespace L1Lab.Cli.Commands;
+
+/// <summary>
+/// <c>l1lab notebooks run &lt;files…&gt; [--set name=value]… [--save-to DIR]</c>: runs the course notebooks with
+/// L1Lab's own engine (no Jupyter needed), prints each cell's outputs, and fails with the notebook, cell and line
+/// of the first error. Relative <c>#r</c> paths inside a notebook start from the notebook's folder, so the command
+/// works from any current directory; the source notebooks are never modified.
+/// </summary>
+public static class NotebooksCommand
+{
+    /// <summary>Exit code when every notebook ran.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when a notebook failed (or is not a readable notebook).</summary>
+    public const int NotebookFailed = 1;
+
+    /// <summary>Exit code for bad arguments: a missing file, a malformed or unknown <c>--set</c>.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>Builds the <c>notebooks</c> command with its <c>run</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Notebooks (.ipynb) to run, in order.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a variable of the cell tagged 'parameters', e.g. --set epochs=1 (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var saveTo = new Option<string?>("--save-to")
+        {
+            Description = "Write each executed notebook, with outputs, to this folder (the sources stay clean).",
+        };
+
+        var run = new Command("run", "Run notebooks' C# cells top to bottom in one session each; stop a notebook at its first error.")
+        {
+            files, set, saveTo,
+        };
+        run.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(files) ?? [],
+            parseResult.GetValue(set) ?? [],
+            parseResult.GetValue(saveTo),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+
+        return new Command("notebooks", "Work with the course notebooks.") { run };
+    }
+
+    static async Task<int> RunAsync(string[] files, string[] sets, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in sets)
+        {
+            var equals = assignment.IndexOf('=');
+            var name = equals > 0 ? assignment[..equals].Trim() : "";
+            if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c == '_') || char.IsDigit(name[0]))
+            {
+                await error.WriteLineAsync($"--set {assignment}: expected name=value, e.g. --set epochs=1").ConfigureAwait(false);
+                return BadArguments;
+            }
+            parameters[name] = assignment[(equals + 1)..];
+        }
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                await error.WriteLineAsync($"{file}: no such file").ConfigureAwait(false);
+                return BadArguments;
+            }
+        }
+
+        var exit = Success;
+        foreach (var file in files)
+        {
+            NotebookRunResult result;
+            try
+            {
+                result = await NotebookRunner.RunAsync(file, new NotebookRunOptions
+                {
+                    Parameters = parameters,
+                    SaveToDirectory = saveTo,
+                    OnCell = report => Print(report, output),
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotebookParameterException e)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return BadArguments;
+            }
+            catch (NotebookException e)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                exit = NotebookFailed;
+                continue;
+            }
+
+            if (result.Failure is { } failure)
+            {
+                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                exit = NotebookFailed;
+            }
+            var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            await output.WriteLineAsync($"{file}: {result.CellsRun} cells ran in {seconds} s{(result.Succeeded ? "" : " (failed)")}").ConfigureAwait(false);
+            if (result.SavedTo is { } saved)
+                await output.WriteLineAsync($"{file}: saved to {saved}").ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested) break;
+        }
+        return exit;
+    }
+
+    static void Print(NotebookCellReport report, TextWriter output)
+    {
+        if (report.Status == NotebookCellStatus.Skipped && report.Note is { } note && report.CodeCellNumber is not null)
+            output.WriteLine($"[cell {report.CellNumber}] skipped: {note}");
+        if (report.Result is not { } result || result.Outputs.All(o => o is ErrorOutput)) return;
+        output.WriteLine($"[cell {report.CellNumber}]");
+        foreach (var o in result.Outputs)
+        {
+            switch (o)
+            {
+                case StreamOutput s:
+                    output.Write(s.Text.EndsWith('\n') ? s.Text : s.Text + "\n");
+                    break;
+                case DisplayDataOutput d:
+                    output.WriteLine(Describe(d.Bundle));
+                    break;
+                case ExecuteResultOutput r:
+                    output.WriteLine(Describe(r.Bundle));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>text/plain, followed by a size placeholder for each rich representation (html, png).</summary>
+    static string Describe(MimeBundle bundle)
+    {
+        var rich = bundle.Data
+            .Where(kv => kv.Key != "text/plain")
+            .Select(kv => $"[{kv.Key} {Size(kv.Key == "image/png" ? kv.Value.Length * 3 / 4 : System.Text.Encoding.UTF8.GetByteCount(kv.Value))}]")
+            .ToList();
+        var text = bundle.Data.ContainsKey("image/png") ? "" : bundle.PlainText;
+        return string.Join(rich.Count > 0 && text.Contains('\n') ? "\n" : " ", new[] { text }.Concat(rich).Where(s => s.Length > 0));
+    }
+
+    static string Size(int bytes) => bytes < 1024
+        ? $"{bytes} B"
+        : (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " kB";
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace L1Lab.Notebooks;
+
+/// <summary>One cell of a <see cref="Notebook"/>, a view over its JSON object.</summary>
+public sealed class NotebookCell
+{
+    readonly JsonObject _json;
+
+    internal NotebookCell(int number, string cellType, JsonObject json)
+    {
+        Number = number;
+        CellType = cellType;
+        _json = json;
+    }
+
+    /// <summary>1-based position among all cells of the notebook, markdown included.</summary>
+    public int Number { get; }
+
+    /// <summary>"code", "markdown" or "raw".</summary>
+    public string CellType { get; }
+
+    /// <summary>True for code cells.</summary>
+    public bool IsCode => CellType == "code";
+
+    /// <summary>The source text; nbformat allows a string or a list of strings, joined here.</summary>
+    public string Source => _json["source"] switch
+    {
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonArray a => string.Concat(a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
+        _ => "",
+    };
+
+    /// <summary>The cell's metadata.tags, empty when absent.</summary>
+    public IReadOnlyList<string> Tags =>
+        (_json["metadata"] as JsonObject)?["tags"] is JsonArray tags
+            ? tags.OfType<JsonValue>().Select(t => t.TryGetValue(out string? s) ? s : null).OfType<string>().ToList()
+            : [];
+
+    /// <summary>
+    /// The cell's language from metadata.polyglot_notebook.kernelName or metadata.dotnet_interactive.language,
+    /// normalised ("C#" and "csharp" both give "csharp"); null when the cell does not say.
+    /// </summary>
+    public string? Language
+    {
+        get
+        {
+            var meta = _json["metadata"] as JsonObject;
+            var name = (meta?["polyglot_notebook"] as JsonObject)?["kernelName"] is JsonValue k && k.TryGetValue(out string? kernel) ? kernel
+                : (meta?["dotnet_interactive"] as JsonObject)?["language"] is JsonValue l && l.TryGetValue(out string? lang) ? lang
+                : null;
+            return NormalizeLanguage(name);
+        }
+    }
+
+    internal static string? NormalizeLanguage(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "c#" or "csharp" or ".net-csharp" => "csharp",
+        var other => other,
+    };
+
+    /// <summary>Replaces the source (written as a list of lines, like Jupyter).</summary>
+    internal void SetSource(string source) => _json["source"] = MimeBundle.Lines(source);
+
+    /// <summary>Replaces the outputs and execution count of a code cell (nbformat 4 output objects).</summary>
+    internal void SetOutputs(int? executionCount, IEnumerable<CellOutput> outputs)
+    {
+        _json["execution_count"] = executionCount is { } n ? JsonValue.Create(n) : null;
+        _json["outputs"] = new JsonArray(outputs.Select(o => (JsonNode)o.ToJson()).ToArray());
+    }
+}

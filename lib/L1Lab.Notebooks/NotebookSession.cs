@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace L1Lab.Notebooks;
+
+/// <summary>How a <see cref="NotebookSession"/> resolves paths and names its code in messages.</summary>
+public sealed record NotebookSessionOptions
+{
+    /// <summary>Folder that relative <c>#r "file.dll"</c> paths start from: the notebook's folder. Defaults to the current directory.</summary>
+    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Name used for the cells' code in stack traces, usually the notebook's file name.</summary>
+    public string Name { get; init; } = "notebook";
+}
+
+/// <summary>
+/// One C# scripting session, like one kernel: cells run in order and each sees the variables, functions and
+/// references of those before it (Roslyn's <c>RunAsync</c> then <c>ContinueWith</c>). Cells may call
+/// <c>display(x)</c>; a cell's trailing expression, console output and errors become outputs. Cells must not run
+/// concurrently in one session. A failed or cancelled cell leaves the session usable from the last good state.
+/// </summary>
+public sealed class NotebookSession
+{
+    static readonly string[] DefaultImports =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http",
+        "System.Text", "System.Threading", "System.Threading.Tasks",
+    ];
+
+    readonly NotebookSessionOptions _options;
+    readonly NotebookGlobals _globals = new();
+    ScriptOptions _scriptOptions;
+    ScriptState<object>? _state;
+
+    /// <summary>Starts an empty session.</summary>
+    public NotebookSession(NotebookSessionOptions? options = null)
+    {
+        _options = options ?? new NotebookSessionOptions();
+        _scriptOptions = ScriptOptions.Default
+            .WithReferences(HostAssemblies.FrameworkReferences.Append(HostAssemblies.Reference(typeof(NotebookGlobals).Assembly.Location)))
+            .WithMetadataResolver(new HostMetadataResolver())
+            .WithSourceResolver(SourceFileResolver.Default)
+            .WithImports(DefaultImports)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+    }
+
+    /// <summary>How many cells this session has executed (each call to <see cref="ExecuteCellAsync"/> counts, failed ones too).</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>
+    /// Runs one cell. Never throws for problems in the cell: directive, compile, runtime and cancellation
+    /// failures come back in <see cref="CellResult.Error"/> with the line within the cell.
+    /// Cancelling <paramref name="cancellationToken"/> returns promptly; the cell's loops stop at their next iteration.
+    /// </summary>
+    public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var count = ++ExecutionCount;
+        var outputs = new CellOutputCollector();
+        CellContext.Enter(outputs, cancellationToken);
+
+        CellResult Fail(CellError error)
+        {
+            outputs.Add(new ErrorOutput(error));
+            return new CellResult(count, outputs.Snapshot(), error, null);
+        }
+
+        CellDirectives directives;
+        ScriptOptions options;
+        try
+        {
+            directives = CellDirectives.Parse(code.Replace("\r\n", "\n", StringComparison.Ordinal));
+            options = _scriptOptions.AddReferences(ResolvePackages(directives).Concat(ResolveFiles(directives)).ToList());
+        }
+        catch (DirectiveException e)
+        {
+            return Fail(new CellError(CellErrorKind.Directive, e.Line, e.Message));
+        }
+
+        var fileName = $"{_options.Name}#{count}.csx";
+        options = options.WithFilePath(fileName);
+        var source = LoopCancellation.Rewrite(directives.Code);
+        var script = _state is null
+            ? CSharpScript.Create<object>(source, options, typeof(NotebookGlobals))
+            : _state.Script.ContinueWith<object>(source, options);
+
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = await Task.Run(() => script.Compile(cancellationToken), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(new CellError(CellErrorKind.Cancelled, null, "the run was cancelled while this cell compiled"));
+        }
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            var first = errors[0];
+            return Fail(new CellError(CellErrorKind.Compilation, LineOf(first), Describe(first),
+                string.Join("\n", errors.Select(d => $"line {LineOf(d)}: {Describe(d)}"))));
+        }
+        // New references only join the session once a cell using them compiled.
+        _scriptOptions = _scriptOptions.AddReferences(options.MetadataReferences.Except(_scriptOptions.MetadataReferences));
+
+        ScriptState<object> state;
+        try
+        {
+            var previous = _state;
+            var run = Task.Run(() => previous is null
+                ? script.RunAsync(_globals, _ => true, cancellationToken)
+                : script.RunFromAsync(previous, _ => true, cancellationToken), CancellationToken.None);
+            state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(new CellError(CellErrorKind.Cancelled, null, "the run was cancelled while this cell ran"));
+        }
+        catch (Exception e)
+        {
+            return Fail(RuntimeError(e, fileName, cancellationToken));
+        }
+
+        if (state.Exception is { } exception)
+        {
+            // Keep what the cell defined before it threw, as a kernel does.
+            _state = state;
+            return Fail(RuntimeError(exception, fileName, cancellationToken));
+        }
+        _state = state;
+        if (state.ReturnValue is { } value)
+            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value)));
+        return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
+    }
+
+    IEnumerable<MetadataReference> ResolvePackages(CellDirectives directives)
+    {
+        foreach (var package in directives.Packages)
+        {
+            var pinned = PackagePins.VersionOf(package.Name)
+                ?? throw new DirectiveException(package.Line,
+                    $"package {package.Name} is not pinned by the project (Directory.Packages.props pins {string.Join(", ", PackagePins.All.Keys.Order(StringComparer.OrdinalIgnoreCase))})");
+            if (package.Version is null)
+                throw new DirectiveException(package.Line,
+                    $"#r \"nuget: {package.Name}\" has no version; use the project's pin: #r \"nuget: {package.Name}, {pinned}\"");
+            if (!string.Equals(package.Version, pinned, StringComparison.OrdinalIgnoreCase))
+                throw new DirectiveException(package.Line,
+                    $"package {package.Name}: the notebook asks for version {package.Version} but the project pins {pinned} (Directory.Packages.props)");
+            var host = HostAssemblies.Find(package.Name)
+                ?? throw new DirectiveException(package.Line,
+                    $"package {package.Name} {pinned} is pinned but this program was not built with it, so it cannot be loaded (nothing is restored at run time)");
+            if (!string.Equals(host.Version, pinned, StringComparison.OrdinalIgnoreCase))
+                throw new DirectiveException(package.Line,
+                    $"package {package.Name}: this program has version {host.Version} but the project pins {pinned}; rebuild it");
+            foreach (var path in HostAssemblies.AssemblyPathsOf(host))
+                yield return HostAssemblies.Reference(path);
+        }
+    }
+
+    IEnumerable<MetadataReference> ResolveFiles(CellDirectives directives)
+    {
+        foreach (var file in directives.Assemblies)
+        {
+            var path = Path.GetFullPath(Path.Combine(_options.BaseDirectory, file.Path));
+            if (!File.Exists(path))
+                throw new DirectiveException(file.Line, $"#r \"{file.Path}\": file not found: {path}");
+            string name;
+            try
+            {
+                name = AssemblyName.GetAssemblyName(path).Name ?? Path.GetFileNameWithoutExtension(path);
+            }
+            catch (BadImageFormatException)
+            {
+                throw new DirectiveException(file.Line, $"#r \"{file.Path}\": not a .NET assembly: {path}");
+            }
+            // Use the host's copy when it has one (e.g. L1Lab.dll), so the cell and the host share types.
+            if (HostAssemblies.LocationOf(name) is { } hostPath)
+            {
+                yield return HostAssemblies.Reference(hostPath);
+                continue;
+            }
+            AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+            yield return HostAssemblies.Reference(path);
+        }
+    }
+
+    static int? LineOf(Diagnostic d) =>
+        d.Location.IsInSource ? d.Location.GetMappedLineSpan().StartLinePosition.Line + 1 : null;
+
+    static string Describe(Diagnostic d) =>
+        $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
+
+    static CellError RuntimeError(Exception exception, string fileName, CancellationToken token)
+    {
+        while (exception is TargetInvocationException { InnerException: { } inner }) exception = inner;
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate) exception = aggregate.InnerExceptions[0];
+        if (exception is OperationCanceledException && token.IsCancellationRequested)
+            return new CellError(CellErrorKind.Cancelled, LineIn(exception, fileName), "the run was cancelled while this cell ran");
+        return new CellError(CellErrorKind.Runtime, LineIn(exception, fileName),
+            $"{exception.GetType().FullName}: {exception.Message}", exception.ToString());
+    }
+
+    /// <summary>The cell line of the innermost stack frame that belongs to the cell's own code.</summary>
+    static int? LineIn(Exception exception, string fileName)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var frames = new StackTrace(e, fNeedFileInfo: true).GetFrames();
+            foreach (var frame in frames)
+                if (frame.GetFileName() is { } f && f.EndsWith(fileName, StringComparison.Ordinal) && frame.GetFileLineNumber() > 0)
+                    return frame.GetFileLineNumber();
+        }
+        return null;
+    }
+
+    /// <summary>Resolves assemblies the compiler finds missing to the host's copies, without file paths (see <see cref="HostAssemblies.Reference"/>); never resolves #r (the engine handles it).</summary>
+    sealed class HostMetadataResolver : MetadataReferenceResolver
+    {
+        public override bool ResolveMissingAssemblies => true;
+
+        public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
+            HostAssemblies.LocationOf(referenceIdentity.Name) is { } path ? (PortableExecutableReference)HostAssemblies.Reference(path) : null;
+
+        public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) => [];
+
+        public override bool Equals(object? other) => other is HostMetadataResolver;
+
+        public override int GetHashCode() => typeof(HostMetadataResolver).GetHashCode();
+    }
+}
