@@ -32,10 +32,16 @@ internal static class DataFixtures
         return ms.ToArray();
     }
 
-    public static byte[] Npy(string descr, long[] shape, byte[] data, bool fortran = false, int version = 1)
+    public static byte[] NpyBytes(string descr, long[] shape, byte[] data, bool fortran = false, int version = 1)
     {
         var shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
         var dict = $"{{'descr': '{descr}', 'fortran_order': {(fortran ? "True" : "False")}, 'shape': {shapeText}, }}";
+        return NpyWithHeader(dict, data, version);
+    }
+
+    /// <summary>A .npy file whose header dict is exactly <paramref name="dict"/> (padded as NumPy does).</summary>
+    public static byte[] NpyWithHeader(string dict, byte[] data, int version = 1)
+    {
         var prefix = version == 1 ? 10 : 12;
         var total = (prefix + dict.Length + 1 + 63) / 64 * 64;
         var text = dict.PadRight(total - prefix - 1) + "\n";
@@ -48,7 +54,7 @@ internal static class DataFixtures
         return ms.ToArray();
     }
 
-    public static byte[] Npz(params (string Name, byte[] Npy)[] members)
+    public static byte[] NpzBytes(params (string Name, byte[] Npy)[] members)
     {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -70,7 +76,7 @@ internal static class DataFixtures
             var itemSize = imageDescr == "|u1" ? 1 : 4;
             var pixels = new byte[n * 28 * 28 * itemSize];
             for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i % 251);
-            if ($"{split}_images" != omit) members.Add(($"{split}_images", Npy(imageDescr, [n, 28, 28], pixels)));
+            if ($"{split}_images" != omit) members.Add(($"{split}_images", NpyBytes(imageDescr, [n, 28, 28], pixels)));
             var labels = Enumerable.Range(0, n).Select(i => (long)(i % 2)).ToArray();
             byte[] labelBytes = labelDescr switch
             {
@@ -80,9 +86,9 @@ internal static class DataFixtures
                 _ => throw new ArgumentException(labelDescr),
             };
             if ($"{split}_labels" != omit)
-                members.Add(($"{split}_labels", Npy(labelDescr, columnLabels ? [n, 1] : [n], labelBytes)));
+                members.Add(($"{split}_labels", NpyBytes(labelDescr, columnLabels ? [n, 1] : [n], labelBytes)));
         }
-        return Npz([.. members]);
+        return NpzBytes([.. members]);
     }
 }
 
