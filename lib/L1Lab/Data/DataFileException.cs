@@ -13,10 +13,10 @@ public sealed class DataFileException : Exception
     /// <param name="reason">What is wrong, in one line, without the file name.</param>
     /// <param name="inner">The low-level exception that revealed the problem, if any (kept for debugging).</param>
     public DataFileException(string filePath, string reason, Exception? inner = null)
-        : base($"{filePath}: {reason}", inner)
+        : base($"{filePath}: {OneLine(reason)}", inner)
     {
         FilePath = filePath;
-        Reason = reason;
+        Reason = OneLine(reason);
     }
 
     /// <summary>The file (or stream name) at fault, so callers can point the user at it.</summary>
@@ -24,4 +24,11 @@ public sealed class DataFileException : Exception
 
     /// <summary>What is wrong with the file, without the file name (the message is <c>"FilePath: Reason"</c>).</summary>
     public string Reason { get; }
+
+    /// <summary>Replaces line breaks and other control characters (e.g. from a damaged header quoted in the reason) so the message stays one line.</summary>
+    private static string OneLine(string reason) =>
+        string.Create(reason.Length, reason, (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++) span[i] = char.IsControl(s[i]) ? ' ' : s[i];
+        });
 }

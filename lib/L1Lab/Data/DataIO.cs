@@ -36,7 +36,7 @@ internal static class DataIO
             throw;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
-                                      or NotSupportedException or ArgumentException or FormatException)
+                                      or NotSupportedException)
         {
             throw new DataFileException(name, $"cannot be read ({e.GetType().Name}: {OneLine(e.Message)})", e);
         }
