@@ -5,5 +5,6 @@ using L1Lab.Cli.Commands;
 var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchSharp.")
 {
     ReproduceCommand.Create(),
+    NotebooksCommand.Create(),
 };
 return Cli.Run(root, args);

@@ -36,7 +36,7 @@ public static class Checkpoint
             {
                 using var cpu = p.detach().to(float32).cpu().contiguous();
                 w.Write(name);
-                w.Write(cpu.dim());
+                w.Write((int)cpu.dim());
                 foreach (var d in cpu.shape) w.Write(d);
                 w.Write(cpu.bytes);
             }

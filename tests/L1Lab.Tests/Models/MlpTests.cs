@@ -31,8 +31,8 @@ public sealed class MlpTests
         using var b = Mlp.Create([20, 8, 3], seed: 11);
         using var c = Mlp.Create([20, 8, 3], seed: 12);
 
-        Assert.True(a.Layers[0].weight!.equal(b.Layers[0].weight!));
-        Assert.False(a.Layers[0].weight!.equal(c.Layers[0].weight!));
+        Assert.True(a.Layers[0].weight!.allclose(b.Layers[0].weight!, rtol: 0, atol: 0));
+        Assert.False(a.Layers[0].weight!.allclose(c.Layers[0].weight!, rtol: 0, atol: 0));
     }
 
     [Fact]
