@@ -62,7 +62,7 @@ static class ReproduceCommand
         using var __ = test;
         var train = limit is int n && n < fullTrain.Count ? fullTrain.Take(n) : fullTrain;
         AnsiConsole.MarkupLine($"[bold]MNIST[/]: {train.Count:N0} training and {test.Count:N0} test images from {Markup.Escape(dataFolder)}");
-        AnsiConsole.MarkupLine($"MLP 784-256-10, SGD lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, L1 {options.L1Mode.ToString().ToLowerInvariant()} λ = {lambda}");
+        AnsiConsole.MarkupLine($"MLP 784-256-10, SGD lr {options.LearningRate}, batch {options.BatchSize}, {options.Epochs} epoch(s), seed {options.Seed}, L1 {options.L1Mode.ToString().ToLowerInvariant()} λ = {lambda}");
 
         var plans = new[]
         {
