@@ -72,6 +72,27 @@ internal static class DataIO
         return copy;
     }
 
+    /// <summary>
+    /// Upper bound of the bytes a gzip stream of <paramref name="compressedLength"/> bytes can inflate
+    /// to: DEFLATE expands at most about 1032:1, so a header claiming more is provably lying.
+    /// </summary>
+    public static long MaxInflatedLength(long compressedLength) => compressedLength * 1032 + 1024;
+
+    /// <summary>
+    /// The gzip trailer's ISIZE field (uncompressed length mod 2³²) of a seekable gzip stream, read
+    /// without moving the position; only a hint, since a damaged or concatenated file can disagree.
+    /// </summary>
+    public static uint GzipSizeHint(Stream seekable)
+    {
+        var start = seekable.Position;
+        if (seekable.Length - start < 18) return 0;
+        Span<byte> tail = stackalloc byte[4];
+        seekable.Position = seekable.Length - 4;
+        seekable.ReadExactly(tail);
+        seekable.Position = start;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
+    }
+
     /// <summary>Decompresses a gzip stream (leaving the inner stream open), or returns the stream as is.</summary>
     public static Stream Decompressed(Stream seekable) =>
         IsGzip(seekable) ? new GZipStream(seekable, CompressionMode.Decompress, leaveOpen: true) : seekable;
@@ -87,17 +108,19 @@ internal static class DataIO
     /// <summary>
     /// Reads the <paramref name="claimed"/> payload bytes a header announced. When the real remaining
     /// length is known (<paramref name="knownRemaining"/>), a header claiming more fails before any
-    /// allocation; otherwise the buffer grows only as data actually arrives, so a lying header cannot
-    /// make us allocate more than about twice the real data.
+    /// allocation; otherwise the buffer starts at <paramref name="initialCapacity"/> (capped at the
+    /// claim) and grows only as data actually arrives, so a lying header cannot make us allocate much
+    /// more than the real data.
     /// </summary>
-    public static byte[] ReadPayload(Stream s, long claimed, long? knownRemaining, long maxBytes, string name, string what)
+    public static byte[] ReadPayload(Stream s, long claimed, long? knownRemaining, long maxBytes, string name, string what,
+        long initialCapacity = InitialChunk)
     {
         if (claimed > maxBytes)
             throw new DataFileException(name, $"{what} claims {claimed:N0} bytes, more than the {maxBytes:N0}-byte limit (corrupt header?)");
         if (knownRemaining is { } left && claimed > left)
             throw new DataFileException(name, $"is truncated: {what} needs {claimed:N0} bytes, only {left:N0} follow");
 
-        var buffer = new byte[knownRemaining is null ? Math.Min(claimed, InitialChunk) : claimed];
+        var buffer = new byte[knownRemaining is null ? Math.Min(claimed, Math.Max(initialCapacity, InitialChunk)) : claimed];
         var filled = 0;
         while (filled < claimed)
         {

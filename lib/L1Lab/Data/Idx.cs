@@ -120,6 +120,8 @@ public static class Idx
             var gzip = DataIO.IsGzip(seekable);
             // Raw: the exact remaining length is known, so a lying header fails before allocating.
             long? remaining = gzip ? null : seekable.Length - seekable.Position;
+            var compressed = seekable.Length - seekable.Position;
+            var sizeHint = gzip ? DataIO.GzipSizeHint(seekable) : 0u;
             using var data = gzip ? DataIO.Decompressed(seekable) : null;
             var s = data ?? seekable;
 
@@ -148,7 +150,12 @@ public static class Idx
                 throw new DataFileException(name, $"header says images are {dims[1]}×{dims[2]} pixels");
 
             var what = $"the {string.Join(" × ", dims)} data";
-            var payload = DataIO.ReadPayload(s, count, remaining - 4 - 4 * rank, MaxPayloadBytes, name, what);
+            var total = 4 + 4 * rank + count;
+            if (gzip && total > DataIO.MaxInflatedLength(compressed))
+                throw new DataFileException(name, $"is truncated: {what} needs {count:N0} bytes, more than a {compressed:N0}-byte gzip file can hold");
+            // The gzip trailer agrees with the header: allocate once instead of growing.
+            var capacity = gzip && sizeHint == (uint)total ? count : 0;
+            var payload = DataIO.ReadPayload(s, count, remaining - 4 - 4 * rank, MaxPayloadBytes, name, what, capacity);
             DataIO.ExpectEnd(s, name, what);
             return (dims, payload);
         });
