@@ -21,12 +21,14 @@ static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"l1lab: {parsed.Errors[0].Message}");
+            var lines = parsed.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Console.Error.WriteLine($"l1lab: {lines[0]}{(lines.Length > 1 ? " " + string.Join(", ", lines[1..]).ToLowerInvariant() : "")}");
             return BadArguments;
         }
         try
         {
-            return parsed.Invoke();
+            // Our own handler below turns user errors into one line; genuine bugs still surface with their trace.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Describe(e) is { } message)
         {

@@ -69,11 +69,14 @@ static class ReproduceCommand
             ("baseline", options with { L1Lambda = 0 }),
             ("l1", options with { L1Lambda = lambda }),
         };
+        Directory.CreateDirectory(output);
         var runs = new List<RunResult>();
         foreach (var (name, runOptions) in plans)
         {
             var model = Mlp.Create([784, 256, 10], runOptions.Seed);
-            var history = Train(name, model, runOptions, train, test, cancellation);
+            // Saved after every finished epoch (atomically), so a diverged or interrupted run keeps its last good weights.
+            var checkpoint = Path.Combine(output, $"{name}.ckpt");
+            var history = Train(name, model, runOptions, train, test, () => Checkpoint.Save(model, checkpoint), cancellation);
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
             model.Dispose();
         }
@@ -83,7 +86,6 @@ static class ReproduceCommand
         foreach (var row in Report.SummaryRows(runs)) table.AddRow(row.Select(Markup.Escape).ToArray());
         AnsiConsole.Write(table);
 
-        Directory.CreateDirectory(output);
         var csv = Path.Combine(output, "results.csv");
         var html = Path.Combine(output, "report.html");
         ResultsTable.WriteCsv(runs, csv);
@@ -92,14 +94,14 @@ static class ReproduceCommand
         return Cli.Ok;
     }
 
-    static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, CancellationToken cancellation)
+    static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, Action epochDone, CancellationToken cancellation)
     {
         var trainer = new Trainer(options);
         void Line(EpochMetrics m) => AnsiConsole.MarkupLine(
             $"  {name} epoch {m.Epoch}/{options.Epochs}: loss {m.DataLoss:F4}, test accuracy {100 * m.TestAccuracy:F2} %, zeros {100 * m.ZeroFraction:F2} %, {m.Seconds:F1} s");
 
         if (!Cli.Interactive)
-            return trainer.Fit(model, train, test, new SyncProgress(p => { if (p.Completed is { } m) Line(m); }), cancellation);
+            return trainer.Fit(model, train, test, new SyncProgress(p => { if (p.Completed is { } m) { Line(m); epochDone(); } }), cancellation);
 
         IReadOnlyList<EpochMetrics> history = [];
         AnsiConsole.Progress()
@@ -110,7 +112,11 @@ static class ReproduceCommand
                 history = trainer.Fit(model, train, test, new SyncProgress(p =>
                 {
                     task.Value = p.Epoch - 1 + (double)p.Step / p.StepsPerEpoch;
-                    if (p.Completed is { } m) task.Description = $"{name} (epoch {m.Epoch}: test {100 * m.TestAccuracy:F1} %)";
+                    if (p.Completed is { } m)
+                    {
+                        task.Description = $"{name} (epoch {m.Epoch}: test {100 * m.TestAccuracy:F1} %)";
+                        epochDone();
+                    }
                 }), cancellation);
             });
         foreach (var m in history) Line(m);

@@ -1,0 +1,41 @@
+namespace L1Lab.Cli.Tests;
+
+public sealed class ReproduceCommandTests : IDisposable
+{
+    readonly string output = Directory.CreateTempSubdirectory("l1lab-reproduce-").FullName;
+
+    public void Dispose() => Directory.Delete(output, recursive: true);
+
+    [Fact]
+    public void A_short_reproduce_run_writes_results_csv_report_and_checkpoints()
+    {
+        var result = App.Run("reproduce", "--epochs", "2", "--train-samples", "600", "--l1-mode", "proximal", "--lambda", "0.001", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        var rows = File.ReadAllLines(Path.Combine(output, "results.csv"));
+        Assert.Equal("run,l1_mode,lambda,epoch,data_loss,penalty,train_accuracy,test_accuracy,zero_fraction,near_zero_fraction,seconds", rows[0]);
+        Assert.Equal(["baseline", "baseline", "l1", "l1"], rows[1..].Select(r => r.Split(',')[0]));
+        Assert.All(rows[3..], r => Assert.Equal("proximal", r.Split(',')[1]));
+        Assert.Contains("<table>", File.ReadAllText(Path.Combine(output, "report.html")));
+        Assert.True(File.Exists(Path.Combine(output, "baseline.ckpt")) && File.Exists(Path.Combine(output, "l1.ckpt")));
+        Assert.Contains("test accuracy", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--lambda", "-0.1", "--lambda")]
+    [InlineData("--batch-size", "0", "batch size")]
+    [InlineData("--epochs", "0", "epochs")]
+    [InlineData("--lr", "abc", "abc")]
+    [InlineData("--data-dir", "/no/such/folder", "/no/such/folder")]
+    [InlineData("--l1-mode", "sideways", "sideways")]
+    public void A_bad_option_prints_one_line_naming_it_and_exits_with_2(string option, string value, string named)
+    {
+        var result = App.Run("reproduce", option, value, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains(named, lines[0]);
+        Assert.Empty(Directory.GetFiles(output));
+    }
+}
