@@ -40,6 +40,7 @@ public sealed class Trainer
         long n = train.Count;
         int steps = (int)((n + o.BatchSize - 1) / o.BatchSize);
         using var generator = new Generator((ulong)o.Seed);
+        using var handDerived = o.UseHandDerivedStep && HandDerivedStep.Supports(model, o) ? new HandDerivedStep((Models.Mlp)model, o) : null;
         var history = new List<EpochMetrics>();
 
         for (int epoch = 1; epoch <= o.Epochs; epoch++)
@@ -57,7 +58,8 @@ public sealed class Trainer
                     cancellation.ThrowIfCancellationRequested();
                     using var stepScope = NewDisposeScope();
                     long start = (long)step * o.BatchSize, length = Math.Min(o.BatchSize, n - start);
-                    double loss = Step(model, parameters, regularized, images.narrow(0, start, length), labels.narrow(0, start, length));
+                    var (x, y) = (images.narrow(0, start, length), labels.narrow(0, start, length));
+                    double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, x, y);
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step + 1, loss);
                     lossSum += loss;
                     if (progress is not null && ((step + 1) % 50 == 0 || step + 1 == steps))
@@ -81,7 +83,7 @@ public sealed class Trainer
         return history;
     }
 
-    /// <summary>One step: forward, loss, backward, w ← w − η·g, then L1/L2 as configured. Returns the data loss.</summary>
+    /// <summary>One autograd step: forward, loss, backward, w ← w − η·g, then L1/L2 as configured. Returns the data loss.</summary>
     double Step(nn.Module<Tensor, Tensor> model, List<Tensor> parameters, List<Tensor> regularized, Tensor x, Tensor y)
     {
         var o = Options;

@@ -27,6 +27,12 @@ public sealed record TrainingOptions
     /// <summary>"cpu", or "cuda" where a CUDA build of TorchSharp and a GPU are present.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Use the hand-derived, allocation-free step (<see cref="HandDerivedStep"/>) where it applies — a dropout-free
+    /// <see cref="Models.Mlp"/> on the CPU — and autograd elsewhere. Both give the same updates; this one is faster.
+    /// </summary>
+    public bool UseHandDerivedStep { get; init; } = true;
+
     /// <summary>True when training applies any L1 at all.</summary>
     public bool UsesL1 => L1Lambda > 0;
 

@@ -1,0 +1,155 @@
+using L1Lab.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace L1Lab.Training;
+
+/// <summary>
+/// One SGD step of an MLP (Linear → ReLU … → Linear, cross-entropy) with forward and backward derived by hand —
+/// the maths of notebook 03 — written as in-place operations into buffers allocated once. No autograd graph is built,
+/// so a step costs a fixed, small number of native calls. L1 (any mode) and L2 are applied in place and give the same
+/// updates as the autograd path in <see cref="Trainer"/> (to float rounding).
+/// </summary>
+/// <remarks>
+/// Backward, for logits z = a·Wᵀ + b, p = softmax(z) and mean cross-entropy over a batch of B:
+/// ∂L/∂z = (p − onehot(y)) / B; ∂L/∂W = (∂L/∂z)ᵀ·a; ∂L/∂b = Σ over the batch of ∂L/∂z; ∂L/∂a = ∂L/∂z·W;
+/// through ReLU, ∂L/∂z_hidden = ∂L/∂a ⊙ [a &gt; 0].
+/// </remarks>
+public sealed class HandDerivedStep : IDisposable
+{
+    readonly TrainingOptions options;
+    readonly Tensor[] weights, biases, transposed;
+    readonly Layer[] full;
+    readonly Tensor[] weightGrads, biasGrads, scratch;
+    readonly int batchSize;
+    readonly Scalar minusLearningRate, minusL1Step, l1Threshold, minusL1Threshold, l2Shrink;
+
+    /// <summary>Whether <paramref name="model"/> and <paramref name="options"/> fit the hand-derived path: a dropout-free <see cref="Mlp"/> on the CPU, biases not regularized.</summary>
+    public static bool Supports(nn.Module model, TrainingOptions options) =>
+        model is Mlp { DropoutProbability: 0 } && options.Device == "cpu" && !options.RegularizeBiases;
+
+    /// <summary>Prepares buffers for batches of up to <paramref name="options"/>.BatchSize examples.</summary>
+    public HandDerivedStep(Mlp model, TrainingOptions options)
+    {
+        if (!Supports(model, options))
+            throw new ArgumentException("The hand-derived step needs a dropout-free Mlp on the CPU with unregularized biases.", nameof(model));
+        this.options = options;
+        batchSize = options.BatchSize;
+        var layers = model.Layers;
+        weights = layers.Select(l => (Tensor)l.weight!).ToArray();
+        biases = layers.Select(l => (Tensor)l.bias!).ToArray();
+        using var _ = NewDisposeScope();
+        transposed = weights.Select(w => w.t().DetachFromDisposeScope()).ToArray();
+        weightGrads = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
+        biasGrads = biases.Select(b => zeros_like(b).DetachFromDisposeScope()).ToArray();
+        scratch = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
+        full = new Layer[layers.Count];
+        for (int i = 0; i < layers.Count; i++)
+            full[i] = Layer.Create(batchSize, (int)weights[i].shape[0], biases[i]);
+        minusLearningRate = (-options.LearningRate).ToScalar();
+        minusL1Step = (-options.LearningRate * options.L1Lambda).ToScalar();
+        l1Threshold = (options.LearningRate * options.L1Lambda).ToScalar();
+        minusL1Threshold = (-options.LearningRate * options.L1Lambda).ToScalar();
+        l2Shrink = (1 - options.LearningRate * options.L2Lambda).ToScalar();
+    }
+
+    /// <summary>Runs forward, backward and the update on one batch; returns the batch's mean cross-entropy (before the update).</summary>
+    public double Step(Tensor images, Tensor labels)
+    {
+        using var scope = NewDisposeScope();
+        int n = (int)images.shape[0];
+        var layers = n == batchSize ? full : full.Select(l => l.Narrow(n)).ToArray();
+        using var noGrad = no_grad();
+
+        // Forward: z = b + a·Wᵀ, ReLU in place on hidden layers (the buffer then holds the activation a).
+        var input = images;
+        for (int i = 0; i < layers.Length; i++)
+        {
+            var z = layers[i].Z;
+            z.copy_(layers[i].Bias);
+            z.addmm_(input, transposed[i], 1, 1);
+            if (i < layers.Length - 1) z.relu_();
+            input = z;
+        }
+
+        // Loss and ∂L/∂z of the output layer: (softmax − onehot) / B.
+        var last = layers[^1];
+        var logProbabilities = last.Z.log_softmax(1);
+        var picked = labels.unsqueeze(1);
+        double loss = -logProbabilities.gather(1, picked).mean().item<float>();
+        last.Delta.copy_(logProbabilities).exp_();
+        last.Delta.scatter_add_(1, picked, last.MinusOnes);
+        last.Delta.div_(n);
+
+        // Backward: gradients of W and b, then ∂L/∂a through W and the ReLU mask [a > 0].
+        for (int i = layers.Length - 1; i >= 0; i--)
+        {
+            var previous = i == 0 ? images : layers[i - 1].Z;
+            weightGrads[i].addmm_(layers[i].Delta.t(), previous, 0, 1);
+            biasGrads[i].addmv_(layers[i].Delta.t(), layers[i].Ones, 0, 1);
+            if (i > 0)
+            {
+                var below = layers[i - 1];
+                below.Delta.addmm_(layers[i].Delta, weights[i], 0, 1);
+                below.Mask.copy_(below.Z).sign_();
+                below.Delta.mul_(below.Mask);
+            }
+        }
+
+        Update();
+        return loss;
+    }
+
+    /// <summary>w ← w − η(g + λ₂w) with L1 as configured (signs taken before the step, soft-threshold after); b ← b − η·g_b.</summary>
+    void Update()
+    {
+        var mode = options.UsesL1 ? options.L1Mode : (L1Mode?)null;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            var w = weights[i];
+            if (mode is L1Mode.Penalty or L1Mode.Subgradient) scratch[i].copy_(w).sign_();
+            if (options.L2Lambda > 0) w.mul_(l2Shrink);
+            w.add_(weightGrads[i], minusLearningRate);
+            if (mode is L1Mode.Penalty or L1Mode.Subgradient) w.add_(scratch[i], minusL1Step);
+            if (mode is L1Mode.Proximal)
+            {
+                // soft-threshold(w, t) = w − clamp(w, −t, t)
+                scratch[i].copy_(w).clamp_(minusL1Threshold, l1Threshold);
+                w.sub_(scratch[i]);
+            }
+            biases[i].add_(biasGrads[i], minusLearningRate);
+        }
+    }
+
+    /// <summary>Frees the buffers (the model's own parameters are untouched).</summary>
+    public void Dispose()
+    {
+        foreach (var t in transposed.Concat(weightGrads).Concat(biasGrads).Concat(scratch)) t.Dispose();
+        foreach (var l in full) l.Dispose();
+        foreach (var s in new[] { minusLearningRate, minusL1Step, l1Threshold, minusL1Threshold, l2Shrink }) s.Dispose();
+    }
+
+    /// <summary>Per-layer buffers for one batch size: pre-activation/activation, its gradient, the ReLU mask, the broadcast bias.</summary>
+    sealed record Layer(Tensor Z, Tensor Delta, Tensor Mask, Tensor Bias, Tensor Ones, Tensor MinusOnes) : IDisposable
+    {
+        public static Layer Create(int batch, int width, Tensor bias)
+        {
+            using var _ = NewDisposeScope();
+            return new Layer(
+                empty(batch, width).DetachFromDisposeScope(),
+                empty(batch, width).DetachFromDisposeScope(),
+                empty(batch, width).DetachFromDisposeScope(),
+                bias.expand(batch, width).DetachFromDisposeScope(),
+                ones(batch).DetachFromDisposeScope(),
+                full(batch, 1, -1f).DetachFromDisposeScope());
+        }
+
+        /// <summary>Views of the first <paramref name="n"/> rows, for the last, smaller batch (owned by the caller's scope).</summary>
+        public Layer Narrow(int n) => new(Z.narrow(0, 0, n), Delta.narrow(0, 0, n), Mask.narrow(0, 0, n), Bias.narrow(0, 0, n), Ones.narrow(0, 0, n), MinusOnes.narrow(0, 0, n));
+
+        public void Dispose()
+        {
+            foreach (var t in new[] { Z, Delta, Mask, Bias, Ones, MinusOnes }) t.Dispose();
+        }
+    }
+}
