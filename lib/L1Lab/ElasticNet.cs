@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace L1Lab;
 
 /// <summary>
-/// Elastic net (notebook 03-l2-and-elastic-net): the glmnet mix of L1 and L2,
+/// Elastic net (notebook 06-l1-l2-dropout): the glmnet mix of L1 and L2,
 /// R(w) = λ·[α·Σ|wᵢ| + ((1 − α)/2)·Σwᵢ²] with 0 ≤ α ≤ 1, i.e. λ₁ = λα on the L1 part and λ₂ = λ(1 − α)
 /// on the L2 part written as in <see cref="L2.Penalty(IEnumerable{Tensor}, double)"/>.
 /// α = 1 is pure L1 (<see cref="L1"/>), α = 0 pure L2 (<see cref="L2"/>). It keeps L1's exact zeros

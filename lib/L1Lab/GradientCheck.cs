@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace L1Lab;
 
 /// <summary>
-/// Checks hand-derived gradients against central finite differences (notebook 01-loss derives the
-/// MSE and cross-entropy gradients, 02-l1-penalty the L1 subgradient). Everything is done in float64,
+/// Checks hand-derived gradients against central finite differences (notebook 03-gradient-update checks
+/// the cross-entropy gradient and the L1 subgradient with it; the tests check MSE too). Everything is done in float64,
 /// where the O(ε²) truncation error and the O(machine-ε/ε) rounding error are both far below the
 /// size of a real mistake.
 /// </summary>

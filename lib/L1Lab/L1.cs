@@ -36,11 +36,12 @@ public static class L1
     /// <summary>
     /// The proximal operator of t·|w|: soft-threshold(w, t) = sign(w)·max(|w| − t, 0).
     /// Every weight with |w| ≤ t becomes exactly zero; the rest move t towards zero.
+    /// Computed as w − clamp(w, −t, t), which is the same function and gives +0 (not −0) inside the threshold.
     /// </summary>
     public static Tensor SoftThreshold(Tensor w, double t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         using var scope = NewDisposeScope();
-        return (w.sign() * (w.abs() - t).clamp_min(0)).MoveToOuterDisposeScope();
+        return (w - w.clamp(-t, t)).MoveToOuterDisposeScope();
     }
 }

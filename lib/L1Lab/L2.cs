@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace L1Lab;
 
 /// <summary>
-/// L2 regularization (weight decay), R(w) = (λ/2)·Σwᵢ² (notebook 03-l2-and-elastic-net). The factor ½ is
+/// L2 regularization (weight decay), R(w) = (λ/2)·Σwᵢ² (notebook 06-l1-l2-dropout). The factor ½ is
 /// chosen so that ∇R = λ·w, which makes a gradient step on the penalized loss exactly the classic weight-decay
 /// update w ← w − η(g + λw) (<see cref="Updates.WeightDecayStep(IEnumerable{Tensor}, double, double)"/>).
 /// Unlike L1 it shrinks weights in proportion to their size, so it makes them small but (almost) never zero.

@@ -38,7 +38,7 @@ public sealed record SparsityReport(IReadOnlyList<LayerSparsity> Layers, double 
 }
 
 /// <summary>
-/// Measures what L1 regularization is for (notebook 05-sparsity): how many weights are exactly zero,
+/// Measures what L1 regularization is for (notebooks 04-mnist-experiment and 06-l1-l2-dropout): how many weights are exactly zero,
 /// and how many are merely small. The gap between the two is the difference between the proximal and
 /// the subgradient update.
 /// </summary>

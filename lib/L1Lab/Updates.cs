@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace L1Lab;
 
 /// <summary>
-/// One optimisation step written as the maths (notebook 04-proximal-gradient), applied in place under
+/// One optimisation step written as the maths (notebook 03-gradient-update), applied in place under
 /// <c>torch.no_grad()</c> to tensors whose <c>.grad</c> holds g = ∇(data loss) from the last
 /// <c>backward()</c>. The regularized steps apply their penalty to exactly the tensors passed; the
 /// <see cref="nn.Module"/> overloads pass the model's weights (see <see cref="Regularized.Parameters"/>)

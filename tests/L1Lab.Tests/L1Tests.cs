@@ -127,6 +127,17 @@ public sealed class L1Tests
     }
 
     [Fact]
+    public void SoftThreshold_gives_positive_zero_for_negative_weights_inside_the_threshold()
+    {
+        using var w = tensor(new[] { -0.5f, -0.25f });
+
+        using var result = L1.SoftThreshold(w, 0.5);
+
+        // 1/(+0) = +∞, 1/(−0) = −∞: tables then show 0, not −0.
+        Assert.All(result.data<float>().ToArray(), v => Assert.True(float.IsPositiveInfinity(1f / v), $"got {v}"));
+    }
+
+    [Fact]
     public void SoftThreshold_rejects_a_negative_threshold()
     {
         using var w = ones(3);

@@ -36,11 +36,22 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// <summary>The articles' network: 784 inputs, 256 ReLU units, 10 logits.</summary>
     public static Mlp Article() => new([784, 256, 10]);
 
-    /// <summary>Creates an MLP whose initial weights depend only on <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Creates an MLP whose initial weights depend only on <paramref name="seed"/>. The global random
+    /// generator is restored afterwards, so creating a model does not change a notebook's other random numbers.
+    /// </summary>
     public static Mlp Create(IReadOnlyList<int> sizes, long seed, double dropout = 0)
     {
-        random.manual_seed(seed);
-        return new Mlp(sizes, dropout);
+        using var state = random.get_rng_state();
+        try
+        {
+            random.manual_seed(seed);
+            return new Mlp(sizes, dropout);
+        }
+        finally
+        {
+            random.set_rng_state(state);
+        }
     }
 
     /// <summary>The linear layers, input first.</summary>

@@ -11,7 +11,12 @@ namespace L1Lab.Native;
 /// <param name="Library">The native library TorchSharp uses (the patched copy when <paramref name="Patched"/>), or null when not on Linux.</param>
 /// <param name="WeakenedVersions">The version requirements that were made optional, e.g. GLIBCXX_3.4.32.</param>
 /// <param name="Detail">One human sentence saying why.</param>
-public sealed record TorchRuntimeStatus(bool Patched, string? Library, IReadOnlyList<string> WeakenedVersions, string Detail);
+public sealed record TorchRuntimeStatus(bool Patched, string? Library, IReadOnlyList<string> WeakenedVersions, string Detail)
+{
+    /// <summary>One readable line (a record would print the list's type name).</summary>
+    public override string ToString() =>
+        $"Patched = {Patched}, Library = {Library ?? "(none)"}, WeakenedVersions = [{string.Join(", ", WeakenedVersions)}], {Detail}";
+}
 
 /// <summary>
 /// Makes TorchSharp's native library load on Linux hosts whose libstdc++ is older than the one it was

@@ -36,6 +36,19 @@ public sealed class MlpTests
     }
 
     [Fact]
+    public void Creating_a_model_leaves_the_global_random_stream_unchanged()
+    {
+        random.manual_seed(9);
+        using var expected = rand(5);
+        random.manual_seed(9);
+
+        using var model = Mlp.Create([4, 3, 2], seed: 1);
+        using var actual = rand(5);
+
+        Assert.True(actual.allclose(expected, rtol: 0, atol: 0));
+    }
+
+    [Fact]
     public void Forward_is_relu_between_linear_layers()
     {
         using var model = Mlp.Create([4, 3, 2], seed: 5);
