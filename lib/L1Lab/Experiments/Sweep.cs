@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using L1Lab.Data;
+using L1Lab.IO;
+using L1Lab.Training;
+using Microsoft.Data.Analysis;
+
+namespace L1Lab.Experiments;
+
+/// <summary>
+/// A λ sweep: how test accuracy, the train–test gap and sparsity change with the L1 strength. It trains one
+/// fresh MLP per (λ, mode, seed) and keeps each run's final numbers. λ = 0 is trained once per seed (with no L1
+/// the mode changes nothing) and reported with mode "none".
+/// </summary>
+/// <remarks>
+/// The sweep evaluates on the test set, so it shows the effect of λ; it must not be used to choose λ
+/// (that would tune on the test set). Use <see cref="CrossValidation"/> for that.
+/// </remarks>
+public static class Sweep
+{
+    /// <summary>The columns of sweep.csv, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["lambda", "l1_mode", "seed", "train_accuracy", "test_accuracy", "gap", "zero_fraction", "near_zero_fraction", "seconds"];
+
+    /// <summary>The runs of the grid in the order they are trained: λ ascending as given, then mode, then seed.</summary>
+    public static IReadOnlyList<(double Lambda, L1Mode? Mode, long Seed)> Plan(SweepOptions options)
+    {
+        options.Validate();
+        var plan = new List<(double, L1Mode?, long)>();
+        foreach (var lambda in options.Lambdas)
+            foreach (var mode in lambda == 0 ? [null] : options.Modes.Select(m => (L1Mode?)m))
+                foreach (var seed in options.Seeds)
+                    plan.Add((lambda, mode, seed));
+        return plan;
+    }
+
+    /// <summary>
+    /// Runs the grid on <paramref name="train"/>, evaluating on <paramref name="test"/>, and returns one row per run.
+    /// Throws <see cref="OperationCanceledException"/> within one training step of cancellation.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    public static IReadOnlyList<SweepResult> Run(
+        SweepOptions options, ImageDataset train, ImageDataset test,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        var plan = Plan(options);
+        var results = new List<SweepResult>();
+        for (int i = 0; i < plan.Count; i++)
+        {
+            var (lambda, mode, seed) = plan[i];
+            var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
+            var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {mode?.ToString().ToLowerInvariant() ?? "none"} seed {seed}";
+            int run = i + 1;
+            var history = ExperimentRun.Fit(training, options.HiddenSizes, 0, train, test,
+                progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
+            var final = history[^1];
+            results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
+                final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
+        }
+        return results;
+    }
+
+    /// <summary>The rows as a DataFrame with the columns of <see cref="Columns"/> (for notebooks).</summary>
+    public static DataFrame ToDataFrame(IEnumerable<SweepResult> rows)
+    {
+        var list = rows.ToList();
+        return new DataFrame(
+            new DoubleDataFrameColumn("lambda", list.Select(r => r.Lambda)),
+            new StringDataFrameColumn("l1_mode", list.Select(r => r.ModeName)),
+            new Int64DataFrameColumn("seed", list.Select(r => r.Seed)),
+            new DoubleDataFrameColumn("train_accuracy", list.Select(r => r.TrainAccuracy)),
+            new DoubleDataFrameColumn("test_accuracy", list.Select(r => r.TestAccuracy)),
+            new DoubleDataFrameColumn("gap", list.Select(r => r.Gap)),
+            new DoubleDataFrameColumn("zero_fraction", list.Select(r => r.ZeroFraction)),
+            new DoubleDataFrameColumn("near_zero_fraction", list.Select(r => r.NearZeroFraction)),
+            new DoubleDataFrameColumn("seconds", list.Select(r => r.Seconds)));
+    }
+
+    /// <summary>The rows as CSV text (invariant culture, header first, round-trippable numbers).</summary>
+    public static string ToCsv(IEnumerable<SweepResult> rows)
+    {
+        var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
+        foreach (var r in rows)
+            csv.AppendJoin(',', F(r.Lambda), r.ModeName, r.Seed.ToString(CultureInfo.InvariantCulture), F(r.TrainAccuracy), F(r.TestAccuracy),
+                F(r.Gap), F(r.ZeroFraction), F(r.NearZeroFraction), F(r.Seconds)).Append('\n');
+        return csv.ToString();
+    }
+
+    /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/>, atomically.</summary>
+    public static void WriteCsv(IEnumerable<SweepResult> rows, string path) => AtomicFile.WriteAllText(path, ToCsv(rows));
+
+    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
