@@ -6,5 +6,6 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
 {
     ReproduceCommand.Create(),
     NotebooksCommand.Create(),
+    KernelCommand.Create(),
 };
 return Cli.Run(root, args);
