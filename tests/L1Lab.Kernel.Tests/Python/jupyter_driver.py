@@ -13,6 +13,7 @@ and, when interrupted, "interrupt_reply" and "seconds_after_interrupt".
 import json
 import sys
 import time
+from queue import Empty
 
 from jupyter_client import BlockingKernelClient
 
@@ -37,11 +38,27 @@ def iopub_until_idle(kc, msg_id):
             return messages
 
 
+def wait_for_ready(kc):
+    """Like BlockingKernelClient.wait_for_ready, without its 1-second heartbeat verdict (a client not owned by a
+    KernelManager calls a kernel dead when one beat is late, which happens on a loaded 2-core CI machine):
+    repeat kernel_info until the shell replies and IOPub delivers (PUB/SUB joins late)."""
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            reply_to(lambda timeout: kc.get_shell_msg(timeout=2), msg_id)
+            kc.get_iopub_msg(timeout=1)
+            return
+        except Empty:
+            continue
+    raise RuntimeError(f"no kernel_info_reply with IOPub traffic in {TIMEOUT} s")
+
+
 def main():
     kc = BlockingKernelClient(connection_file=sys.argv[1])
     kc.load_connection_file()
     kc.start_channels()
-    kc.wait_for_ready(timeout=TIMEOUT)
+    wait_for_ready(kc)
     # IOPub messages of other requests (wait_for_ready's kernel_info) are skipped by parent msg_id below.
     results = []
     for step in json.load(sys.stdin):
