@@ -7,5 +7,6 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     ReproduceCommand.Create(),
     NotebooksCommand.Create(),
     SweepCommand.Create(),
+    KernelCommand.Create(),
 };
 return Cli.Run(root, args);

@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
+
+namespace L1Lab.Kernel;
+
+/// <summary>
+/// Answers shell requests one at a time, in the order they arrived, on the kernel's execution worker (never on the
+/// socket thread): kernel_info, execute, is_complete, complete, inspect, comm_info and history. An execute_request
+/// publishes busy, execute_input, the cell's streams, displays, result or error, then idle, and replies with ok or error.
+/// </summary>
+internal sealed class ShellHandler(string session, Action<KernelChannel, JupyterMessage> send, Func<NotebookSession> sessionFactory, TextWriter log)
+{
+    readonly object _gate = new();
+    CancellationTokenSource? _running;
+    NotebookSession _notebook = sessionFactory();
+    CodeCompletion _completion = new();
+    int _executionCount;
+
+    /// <summary>Cancels the running cell, if any (safe from any thread).</summary>
+    public bool Interrupt()
+    {
+        lock (_gate)
+        {
+            if (_running is null) return false;
+            _running.Cancel();
+            return true;
+        }
+    }
+
+    /// <summary>Forgets every variable and counter: the state of a freshly started kernel.</summary>
+    public void Reset()
+    {
+        _notebook = sessionFactory();
+        _completion = new CodeCompletion();
+        _executionCount = 0;
+    }
+
+    /// <summary>Handles one request, between busy and idle status messages.</summary>
+    public async Task HandleAsync(JupyterMessage request)
+    {
+        Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        try
+        {
+            switch (request.MessageType)
+            {
+                case "kernel_info_request":
+                    Reply(request, "kernel_info_reply", KernelInfo.Reply());
+                    break;
+                case "execute_request":
+                    await ExecuteAsync(request).ConfigureAwait(false);
+                    break;
+                case "is_complete_request":
+                    var status = CodeCompleteness.Check(JupyterMessage.Text(request.Content, "code"));
+                    var isComplete = new JsonObject { ["status"] = status };
+                    if (status == "incomplete") isComplete["indent"] = "";
+                    Reply(request, "is_complete_reply", isComplete);
+                    break;
+                case "complete_request":
+                    Reply(request, "complete_reply", Complete(request.Content));
+                    break;
+                case "inspect_request":
+                    Reply(request, "inspect_reply", new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() });
+                    break;
+                case "comm_info_request":
+                    Reply(request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
+                    break;
+                case "history_request":
+                    Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                    break;
+                case "comm_open" or "comm_msg" or "comm_close":
+                    break; // No comm targets: ignored, as the protocol allows.
+                default:
+                    log.WriteLine($"l1lab kernel: ignored shell message of unknown type \"{request.MessageType}\"");
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            // A kernel bug must not kill the kernel; the front end gets an error reply where one is expected.
+            log.WriteLine($"l1lab kernel: {request.MessageType} failed: {e}");
+            if (request.MessageType.EndsWith("_request", StringComparison.Ordinal))
+                Reply(request, request.MessageType.Replace("_request", "_reply", StringComparison.Ordinal), new JsonObject
+                {
+                    ["status"] = "error",
+                    ["ename"] = e.GetType().Name,
+                    ["evalue"] = e.Message,
+                    ["traceback"] = new JsonArray(),
+                });
+        }
+        finally
+        {
+            Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+        }
+    }
+
+    async Task ExecuteAsync(JupyterMessage request)
+    {
+        var code = JupyterMessage.Text(request.Content, "code");
+        var silent = JupyterMessage.Flag(request.Content, "silent", false);
+        var storeHistory = !silent && JupyterMessage.Flag(request.Content, "store_history", true);
+        if (storeHistory) _executionCount++;
+        var count = _executionCount;
+        if (!silent)
+            Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
+
+        CellResult result;
+        using (var cancellation = new CancellationTokenSource())
+        {
+            lock (_gate) _running = cancellation;
+            try
+            {
+                result = await _notebook.ExecuteCellAsync(code, cancellation.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_gate) _running = null;
+            }
+        }
+
+        if (!silent)
+        {
+            foreach (var output in result.Outputs)
+            {
+                switch (output)
+                {
+                    case StreamOutput s:
+                        Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
+                        break;
+                    case DisplayDataOutput d:
+                        Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() }, request);
+                        break;
+                    case ExecuteResultOutput r:
+                        Publish("execute_result", new JsonObject { ["data"] = Data(r.Bundle), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
+                        break;
+                    case ErrorOutput e:
+                        Publish("error", ErrorContent(e), request);
+                        break;
+                }
+            }
+        }
+
+        if (result.Error is { } error)
+        {
+            var content = ErrorContent(new ErrorOutput(error));
+            content["status"] = "error";
+            content["execution_count"] = count;
+            Reply(request, "execute_reply", content);
+            return;
+        }
+        _completion.Learn(code);
+        Reply(request, "execute_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["execution_count"] = count,
+            ["user_expressions"] = new JsonObject(),
+            ["payload"] = new JsonArray(),
+        });
+    }
+
+    JsonObject Complete(JsonObject content)
+    {
+        var code = JupyterMessage.Text(content, "code");
+        var cursor = content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : code.Length;
+        // The protocol counts the cursor in Unicode code points; strings here count UTF-16 units.
+        var index = CodePoints.ToUtf16Index(code, cursor);
+        var (matches, start, end) = _completion.Complete(code, index);
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["matches"] = new JsonArray(matches.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()),
+            ["cursor_start"] = CodePoints.FromUtf16Index(code, start),
+            ["cursor_end"] = CodePoints.FromUtf16Index(code, end),
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    /// <summary>error / execute_reply fields: ename is the failure kind, evalue the engine's message, traceback "line N: message".</summary>
+    static JsonObject ErrorContent(ErrorOutput error)
+    {
+        var json = error.ToJson();
+        json.Remove("output_type");
+        return json;
+    }
+
+    /// <summary>A MIME bundle as message content wants it: one string per MIME type (base64 for images).</summary>
+    static JsonObject Data(MimeBundle bundle)
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in bundle.Data) data[mime] = value;
+        return data;
+    }
+
+    void Reply(JupyterMessage request, string type, JsonObject content) =>
+        send(KernelChannel.Shell, JupyterMessage.Create(type, session, content, request));
+
+    void Publish(string type, JsonObject content, JupyterMessage parent) =>
+        send(KernelChannel.IOPub, JupyterMessage.Create(type, session, content, parent, [System.Text.Encoding.UTF8.GetBytes($"kernel.{session}.{type}")]));
+}
