@@ -45,18 +45,17 @@ internal sealed class CellOutputCollector
 internal static class CellContext
 {
     static readonly AsyncLocal<CellOutputCollector?> CurrentOutputs = new();
-    static readonly AsyncLocal<CancellationToken> CurrentToken = new();
 
     public static CellOutputCollector? Outputs => CurrentOutputs.Value;
 
-    public static CancellationToken Token => CurrentToken.Value;
+    public static CancellationToken Token => AmbientCancellation.Token;
 
     /// <summary>Makes <paramref name="outputs"/> and <paramref name="token"/> current for this async flow (call inside an async method so it is undone on return).</summary>
     public static void Enter(CellOutputCollector outputs, CancellationToken token)
     {
         ConsoleRouter.Install();
         CurrentOutputs.Value = outputs;
-        CurrentToken.Value = token;
+        AmbientCancellation.Enter(token); // the L1Lab library's long calls (training) see it too
     }
 }
 

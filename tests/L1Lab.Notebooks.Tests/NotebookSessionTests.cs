@@ -137,6 +137,35 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public async Task Cancellation_stops_library_training_started_by_a_cell_within_one_step()
+    {
+        // Given a cell that trains for far longer than the test waits, counting progress reports, and that
+        // cancels its own run (through a token the test hands over) once training is under way
+        using var cancel = new CancellationTokenSource();
+        AppContext.SetData("l1lab-test-cancel", cancel);
+        var session = new NotebookSession();
+        Ok(await Run(session, """
+            #r "nuget: TorchSharp-cpu, 0.107.0"
+            L1Lab.Native.TorchRuntime.Initialize();
+            var reports = 0;
+            var data = new L1Lab.Data.ImageDataset(TorchSharp.torch.rand(64, 784), TorchSharp.torch.zeros(64, TorchSharp.torch.int64), 28, 10);
+            var model = L1Lab.Models.Mlp.Create(new[] { 784, 8, 10 }, seed: 1);
+            var trainer = new L1Lab.Training.Trainer(new L1Lab.Training.TrainingOptions { Epochs = 1_000_000, BatchSize = 1 });
+            var cancel = (CancellationTokenSource)AppContext.GetData("l1lab-test-cancel")!;
+            class Count(Action report) : IProgress<L1Lab.Training.TrainingProgress> { public void Report(L1Lab.Training.TrainingProgress p) => report(); }
+            """));
+
+        // When the cell is cancelled while the trainer (library code, no loop of the cell's own) runs
+        var result = await session.ExecuteCellAsync(
+            "trainer.Fit(model, data, data, new Count(() => { if (++reports == 20) cancel.Cancel(); }));", cancel.Token);
+
+        // Then the trainer stopped within one step (no further report), and the session still answers
+        Assert.Equal(CellErrorKind.Cancelled, result.Error?.Kind);
+        var reportsAfterWaiting = Ok(await Run(session, "System.Threading.Thread.Sleep(500); reports")).ReturnValue;
+        Assert.Equal(20, reportsAfterWaiting);
+    }
+
+    [Fact]
     public async Task Cancellation_returns_promptly_from_a_long_await()
     {
         var session = new NotebookSession();

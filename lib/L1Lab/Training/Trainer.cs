@@ -23,7 +23,8 @@ public sealed class Trainer
     /// <summary>
     /// Trains <paramref name="model"/> in place on <paramref name="train"/> and evaluates on <paramref name="test"/> after every epoch.
     /// Throws <see cref="TrainingDivergedException"/> if the loss stops being finite and
-    /// <see cref="OperationCanceledException"/> within one step of cancellation.
+    /// <see cref="OperationCanceledException"/> within one step of cancellation (of <paramref name="cancellation"/>
+    /// or of the notebook cell it runs in, see <see cref="AmbientCancellation"/>).
     /// </summary>
     public IReadOnlyList<EpochMetrics> Fit(
         nn.Module<Tensor, Tensor> model,
@@ -55,7 +56,7 @@ public sealed class Trainer
                 var labels = train.Labels.index_select(0, order).to(device);
                 for (int step = 0; step < steps; step++)
                 {
-                    cancellation.ThrowIfCancellationRequested();
+                    ThrowIfCancelled(cancellation);
                     using var stepScope = NewDisposeScope();
                     long start = (long)step * o.BatchSize, length = Math.Min(o.BatchSize, n - start);
                     var (x, y) = (images.narrow(0, start, length), labels.narrow(0, start, length));
@@ -67,6 +68,7 @@ public sealed class Trainer
                 }
             }
             double seconds = clock.Elapsed.TotalSeconds;
+            ThrowIfCancelled(cancellation); // before evaluation, which can take as long as many steps
             var sparsity = Sparsity.Measure(model, o.NearZeroTolerance, o.RegularizeBiases);
             var metrics = new EpochMetrics(
                 epoch,
@@ -81,6 +83,12 @@ public sealed class Trainer
             progress?.Report(new TrainingProgress(epoch, steps, steps, metrics));
         }
         return history;
+    }
+
+    static void ThrowIfCancelled(CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        AmbientCancellation.Token.ThrowIfCancellationRequested();
     }
 
     /// <summary>One autograd step: forward, loss, backward, w ← w − η·g, then L1/L2 as configured. Returns the data loss.</summary>
