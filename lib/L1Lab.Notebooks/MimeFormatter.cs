@@ -107,9 +107,10 @@ public static class MimeFormatter
         return html.ToString();
     }
 
-    /// <summary>PNG bytes from a <c>byte[] Png</c> property, or the <c>byte[] Bytes</c> of any type named PngImage.</summary>
+    /// <summary>PNG bytes of an <see cref="L1Lab.Visuals.PngImage"/>, a <c>byte[] Png</c> property, or the <c>byte[] Bytes</c> of any type named PngImage.</summary>
     static byte[]? PngBytes(object value)
     {
+        if (value is L1Lab.Visuals.PngImage png) return png.Bytes;
         var type = value.GetType();
         var property = type.GetProperty("Png", BindingFlags.Public | BindingFlags.Instance)
             ?? (type.Name == "PngImage" ? type.GetProperty("Bytes", BindingFlags.Public | BindingFlags.Instance) : null);

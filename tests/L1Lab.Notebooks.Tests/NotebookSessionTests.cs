@@ -71,7 +71,7 @@ public sealed class NotebookSessionTests
     {
         var result = Ok(await Run(new NotebookSession(), """
             var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
-            display(new L1Lab.Notebooks.PngImage(bytes, 1, 1));
+            display(new L1Lab.Visuals.PngImage(bytes, 1, 1));
             """));
 
         var output = Assert.IsType<DisplayDataOutput>(Assert.Single(result.Outputs));
