@@ -132,6 +132,13 @@ public static class NotebookRunner
         return new NotebookRunResult(path, reports, failure, stopwatch.Elapsed, savePath);
     }
 
+    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>
+    /// <exception cref="NotebookException">The file is not a readable nbformat 4 notebook.</exception>
+    public static IReadOnlyList<string> DeclaredParameters(string path) =>
+        Notebook.Load(path).Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag)) is { } cell
+            ? ParametersCell.Declared(cell.Source)
+            : [];
+
     /// <summary>Each cell's source, with the parameters cell rewritten when overrides are given.</summary>
     static Dictionary<int, string> PrepareSources(Notebook notebook, IReadOnlyDictionary<string, string> parameters)
     {

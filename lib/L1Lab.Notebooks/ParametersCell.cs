@@ -22,12 +22,7 @@ internal static class ParametersCell
     /// <exception cref="NotebookParameterException">Unknown name, non-literal initialiser, or a value of another literal kind.</exception>
     public static string Apply(string notebookPath, int cellNumber, string source, IReadOnlyDictionary<string, string> values)
     {
-        var root = CSharpSyntaxTree.ParseText(source, ScriptParse).GetRoot();
-        var declared = root.DescendantNodes()
-            .OfType<VariableDeclaratorSyntax>()
-            .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
-            .GroupBy(v => v.Identifier.ValueText, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var declared = Declarations(source);
 
         var edits = new List<(TextSpanLite Span, string Text)>();
         foreach (var (name, value) in values)
@@ -51,6 +46,16 @@ internal static class ParametersCell
             text = string.Concat(text.AsSpan(0, span.Start), replacement, text.AsSpan(span.Start + span.Length));
         return text;
     }
+
+    /// <summary>The names of the top-level variables a parameters cell declares, in order.</summary>
+    public static IReadOnlyList<string> Declared(string source) => [.. Declarations(source).Keys];
+
+    static Dictionary<string, VariableDeclaratorSyntax> Declarations(string source) =>
+        CSharpSyntaxTree.ParseText(source, ScriptParse).GetRoot().DescendantNodes()
+            .OfType<VariableDeclaratorSyntax>()
+            .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
+            .GroupBy(v => v.Identifier.ValueText, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
     readonly record struct TextSpanLite(int Start, int Length);
 

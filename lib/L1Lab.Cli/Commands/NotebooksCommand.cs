@@ -77,15 +77,35 @@ public static class NotebooksCommand
             }
         }
 
+        // Each notebook gets the overrides its parameters cell declares (a workshop passes one set for all);
+        // a name that none of them declares is a typo, and an error.
+        var declared = new Dictionary<string, IReadOnlyList<string>>();
+        try
+        {
+            foreach (var file in files) declared[file] = NotebookRunner.DeclaredParameters(file);
+        }
+        catch (NotebookException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return NotebookFailed;
+        }
+        if (parameters.Keys.FirstOrDefault(name => !declared.Values.Any(d => d.Contains(name))) is { } unknown)
+        {
+            var names = declared.Values.SelectMany(d => d).Distinct().ToList();
+            await error.WriteLineAsync($"--set {unknown}: no notebook given declares '{unknown}' in its parameters cell (they declare {(names.Count == 0 ? "nothing" : string.Join(", ", names))})").ConfigureAwait(false);
+            return BadArguments;
+        }
+
         var exit = Success;
         foreach (var file in files)
         {
+            var own = parameters.Where(p => declared[file].Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             NotebookRunResult result;
             try
             {
                 result = await NotebookRunner.RunAsync(file, new NotebookRunOptions
                 {
-                    Parameters = parameters,
+                    Parameters = own,
                     SaveToDirectory = saveTo,
                     OnCell = report => Print(report, output),
                 }, cancellationToken).ConfigureAwait(false);
