@@ -34,6 +34,28 @@ public sealed class Trainer
         CancellationToken cancellation = default)
     {
         var o = Options;
+        // Dropout masks come from torch's global generator: seed it for this run (and put it back afterwards),
+        // so a run with dropout is as reproducible as its shuffling and initial weights.
+        using var globalState = random.get_rng_state();
+        random.manual_seed(o.Seed);
+        try
+        {
+            return Run(model, train, test, progress, cancellation);
+        }
+        finally
+        {
+            random.set_rng_state(globalState);
+        }
+    }
+
+    IReadOnlyList<EpochMetrics> Run(
+        nn.Module<Tensor, Tensor> model,
+        ImageDataset train,
+        ImageDataset test,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellation)
+    {
+        var o = Options;
         var device = new Device(o.Device);
         model.to(device);
         var parameters = model.parameters().Select(p => (Tensor)p).ToList();

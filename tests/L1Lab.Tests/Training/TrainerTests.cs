@@ -138,3 +138,20 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
         public void Report(TrainingProgress value) => report(value);
     }
 }
+
+public sealed class TrainerDropoutTests(SmallMnist data) : IClassFixture<SmallMnist>
+{
+    [Fact]
+    public void Runs_with_dropout_are_reproducible_from_the_seed_alone()
+    {
+        var options = new TrainingOptions { Epochs = 2, LearningRate = 0.05, Seed = 5 };
+        IReadOnlyList<EpochMetrics> Fit()
+        {
+            random.manual_seed(Random.Shared.NextInt64()); // whatever the global generator holds before
+            using var model = Mlp.Create([784, 32, 10], seed: 5, dropout: 0.5);
+            return new Trainer(options).Fit(model, data.Train, data.Test).Select(m => m with { Seconds = 0 }).ToList();
+        }
+
+        Assert.Equal(Fit(), Fit());
+    }
+}
