@@ -22,12 +22,12 @@ public static class MemoryScript
         var trainer = new Trainer(new TrainingOptions { Epochs = epochs, L1Lambda = 1e-4, L1Mode = mode, UseHandDerivedStep = handDerived });
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"hand-derived: {handDerived}, L1 {mode.ToString().ToLowerInvariant()}, {epochs} epochs");
-        Console.WriteLine("epoch,seconds,rss_mib,peak_rss_mib,live_tensors");
+        Console.WriteLine("epoch,seconds,rss_mib,peak_rss_mib,managed_heap_mib,live_tensors");
         trainer.Fit(model, Shared.Train, Shared.Test, new EpochReport(m =>
         {
             process.Refresh();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Epoch},{m.Seconds:F3},{process.WorkingSet64 / 1048576.0:F1},{process.PeakWorkingSet64 / 1048576.0:F1},{TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
+                $"{m.Epoch},{m.Seconds:F3},{process.WorkingSet64 / 1048576.0:F1},{process.PeakWorkingSet64 / 1048576.0:F1},{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F1},{TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
         }));
         return 0;
     }

@@ -57,7 +57,7 @@ public sealed class HandDerivedStep : IDisposable
     public double Step(Tensor images, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        int n = (int)images.shape[0];
+        int n = (int)images.size(0);
         var layers = n == batchSize ? full : full.Select(l => l.Narrow(n)).ToArray();
         using var noGrad = no_grad();
 
@@ -76,7 +76,7 @@ public sealed class HandDerivedStep : IDisposable
         var last = layers[^1];
         var logProbabilities = last.Z.log_softmax(1);
         var picked = labels.unsqueeze(1);
-        double loss = -logProbabilities.gather(1, picked).mean().item<float>();
+        double loss = -logProbabilities.gather(1, picked).sum().item<float>() / n;
         last.Delta.copy_(logProbabilities).exp_();
         last.Delta.scatter_add_(1, picked, last.MinusOnes);
         last.Delta.div_(n);
@@ -85,8 +85,8 @@ public sealed class HandDerivedStep : IDisposable
         for (int i = layers.Length - 1; i >= 0; i--)
         {
             var previous = i == 0 ? images : layers[i - 1].Z;
-            weightGrads[i].addmm_(layers[i].Delta.t(), previous, 0, 1);
-            biasGrads[i].addmv_(layers[i].Delta.t(), layers[i].Ones, 0, 1);
+            weightGrads[i].addmm_(layers[i].DeltaT, previous, 0, 1);
+            biasGrads[i].addmv_(layers[i].DeltaT, layers[i].Ones, 0, 1);
             if (i > 0)
             {
                 var below = layers[i - 1];
@@ -130,14 +130,16 @@ public sealed class HandDerivedStep : IDisposable
     }
 
     /// <summary>Per-layer buffers for one batch size: pre-activation/activation, its gradient, the ReLU mask, the broadcast bias.</summary>
-    sealed record Layer(Tensor Z, Tensor Delta, Tensor Mask, Tensor Bias, Tensor Ones, Tensor MinusOnes) : IDisposable
+    sealed record Layer(Tensor Z, Tensor Delta, Tensor DeltaT, Tensor Mask, Tensor Bias, Tensor Ones, Tensor MinusOnes) : IDisposable
     {
         public static Layer Create(int batch, int width, Tensor bias)
         {
             using var _ = NewDisposeScope();
+            var delta = empty(batch, width).DetachFromDisposeScope();
             return new Layer(
                 empty(batch, width).DetachFromDisposeScope(),
-                empty(batch, width).DetachFromDisposeScope(),
+                delta,
+                delta.t().DetachFromDisposeScope(),
                 empty(batch, width).DetachFromDisposeScope(),
                 bias.expand(batch, width).DetachFromDisposeScope(),
                 ones(batch).DetachFromDisposeScope(),
@@ -145,11 +147,15 @@ public sealed class HandDerivedStep : IDisposable
         }
 
         /// <summary>Views of the first <paramref name="n"/> rows, for the last, smaller batch (owned by the caller's scope).</summary>
-        public Layer Narrow(int n) => new(Z.narrow(0, 0, n), Delta.narrow(0, 0, n), Mask.narrow(0, 0, n), Bias.narrow(0, 0, n), Ones.narrow(0, 0, n), MinusOnes.narrow(0, 0, n));
+        public Layer Narrow(int n)
+        {
+            var delta = Delta.narrow(0, 0, n);
+            return new(Z.narrow(0, 0, n), delta, delta.t(), Mask.narrow(0, 0, n), Bias.narrow(0, 0, n), Ones.narrow(0, 0, n), MinusOnes.narrow(0, 0, n));
+        }
 
         public void Dispose()
         {
-            foreach (var t in new[] { Z, Delta, Mask, Bias, Ones, MinusOnes }) t.Dispose();
+            foreach (var t in new[] { Z, Delta, DeltaT, Mask, Bias, Ones, MinusOnes }) t.Dispose();
         }
     }
 }
