@@ -39,3 +39,49 @@ public sealed class ReproduceCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(output));
     }
 }
+
+public sealed class ReproduceFailureTests : IDisposable
+{
+    readonly string output = Directory.CreateTempSubdirectory("l1lab-reproduce-fail-").FullName;
+
+    public void Dispose() => Directory.Delete(output, recursive: true);
+
+    [Fact]
+    public void A_diverging_run_stops_with_one_line_naming_epoch_and_step_and_exit_code_1()
+    {
+        var result = App.Run("reproduce", "--lr", "1e20", "--epochs", "2", "--train-samples", "300", "--out", output);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Matches(@"diverged at epoch 1, step \d+", line);
+        Assert.False(File.Exists(Path.Combine(output, "results.csv")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_training_within_a_step_keeps_finished_epochs_and_writes_no_partial_results()
+    {
+        // Given a long run that has finished its first epoch (a checkpoint exists)
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll"), "reproduce", "--epochs", "1000", "--train-samples", "2000", "--out", output })
+            start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null && !line.Contains("epoch 1/1000")) { }
+        Assert.NotNull(line);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+
+        // When the user presses Ctrl+C
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+
+        // Then the app stops on its own, says so in one line, keeps the checkpoint and writes no results
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "the app did not stop after Ctrl+C");
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("cancelled", await stderr);
+        Assert.True(File.Exists(Path.Combine(output, "baseline.ckpt")));
+        Assert.False(File.Exists(Path.Combine(output, "results.csv")));
+        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+        await stdout;
+    }
+}

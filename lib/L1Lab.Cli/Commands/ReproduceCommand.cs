@@ -76,7 +76,15 @@ static class ReproduceCommand
             var model = Mlp.Create([784, 256, 10], runOptions.Seed);
             // Saved after every finished epoch (atomically), so a diverged or interrupted run keeps its last good weights.
             var checkpoint = Path.Combine(output, $"{name}.ckpt");
-            var history = Train(name, model, runOptions, train, test, () => Checkpoint.Save(model, checkpoint), cancellation);
+            IReadOnlyList<EpochMetrics> history;
+            try
+            {
+                history = Train(name, model, runOptions, train, test, () => Checkpoint.Save(model, checkpoint), cancellation);
+            }
+            catch (TrainingDivergedException e) when (File.Exists(checkpoint))
+            {
+                throw new RunFailedException($"{name} run: {e.Message} The last good weights are in {checkpoint}.");
+            }
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
             model.Dispose();
         }

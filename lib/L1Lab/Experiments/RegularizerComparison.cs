@@ -82,8 +82,8 @@ public static class RegularizerComparison
     {
         var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
         foreach (var r in rows)
-            csv.AppendJoin(',', r.Regularizer, Quote(r.Settings), F(r.TrainAccuracy), F(r.TestAccuracy), F(r.Gap),
-                F(r.ZeroFraction), F(r.NearZeroFraction), F(r.Seconds)).Append('\n');
+            csv.AppendJoin(',', r.Regularizer, Csv.Text(r.Settings), Csv.Number(r.TrainAccuracy), Csv.Number(r.TestAccuracy), Csv.Number(r.Gap),
+                Csv.Number(r.ZeroFraction), Csv.Number(r.NearZeroFraction), Csv.Number(r.Seconds)).Append('\n');
         return csv.ToString();
     }
 
@@ -91,6 +91,4 @@ public static class RegularizerComparison
     public static void WriteCsv(IEnumerable<RegularizerResult> rows, string path) => AtomicFile.WriteAllText(path, ToCsv(rows));
 
     static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
-    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-    static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) < 0 ? s : $"\"{s.Replace("\"", "\"\"")}\"";
 }

@@ -83,13 +83,12 @@ public static class Sweep
     {
         var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
         foreach (var r in rows)
-            csv.AppendJoin(',', F(r.Lambda), r.ModeName, r.Seed.ToString(CultureInfo.InvariantCulture), F(r.TrainAccuracy), F(r.TestAccuracy),
-                F(r.Gap), F(r.ZeroFraction), F(r.NearZeroFraction), F(r.Seconds)).Append('\n');
+            csv.AppendJoin(',', Csv.Number(r.Lambda), r.ModeName, Csv.Number(r.Seed), Csv.Number(r.TrainAccuracy), Csv.Number(r.TestAccuracy),
+                Csv.Number(r.Gap), Csv.Number(r.ZeroFraction), Csv.Number(r.NearZeroFraction), Csv.Number(r.Seconds)).Append('\n');
         return csv.ToString();
     }
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/>, atomically.</summary>
     public static void WriteCsv(IEnumerable<SweepResult> rows, string path) => AtomicFile.WriteAllText(path, ToCsv(rows));
 
-    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -39,8 +39,8 @@ public static class ResultsTable
     {
         var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
         foreach (var (run, e) in Rows(runs))
-            csv.AppendJoin(',', Quote(run.Run), run.ModeName, F(run.Lambda), e.Epoch.ToString(CultureInfo.InvariantCulture),
-                F(e.DataLoss), F(e.Penalty), F(e.TrainAccuracy), F(e.TestAccuracy), F(e.ZeroFraction), F(e.NearZeroFraction), F(e.Seconds))
+            csv.AppendJoin(',', Csv.Text(run.Run), run.ModeName, Csv.Number(run.Lambda), Csv.Number(e.Epoch),
+                Csv.Number(e.DataLoss), Csv.Number(e.Penalty), Csv.Number(e.TrainAccuracy), Csv.Number(e.TestAccuracy), Csv.Number(e.ZeroFraction), Csv.Number(e.NearZeroFraction), Csv.Number(e.Seconds))
                .Append('\n');
         return csv.ToString();
     }
@@ -51,7 +51,5 @@ public static class ResultsTable
     static IEnumerable<(RunResult Run, Training.EpochMetrics Epoch)> Rows(IEnumerable<RunResult> runs) =>
         runs.SelectMany(r => r.Epochs.Select(e => (r, e)));
 
-    static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) < 0 ? s : $"\"{s.Replace("\"", "\"\"")}\"";
 }
