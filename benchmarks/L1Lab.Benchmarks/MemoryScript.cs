@@ -17,11 +17,12 @@ public static class MemoryScript
         L1Lab.Native.TorchRuntime.Initialize();
         int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         bool handDerived = !args.Contains("--autograd");
+        if (Array.IndexOf(args, "--threads") is var t and >= 0) TorchSharp.torch.set_num_threads(int.Parse(args[t + 1], CultureInfo.InvariantCulture));
         var mode = args.Contains("--proximal") ? L1Mode.Proximal : L1Mode.Subgradient;
         using var model = Mlp.Create([784, 256, 10], seed: 1);
         var trainer = new Trainer(new TrainingOptions { Epochs = epochs, L1Lambda = 1e-4, L1Mode = mode, UseHandDerivedStep = handDerived });
         var process = Process.GetCurrentProcess();
-        Console.WriteLine($"hand-derived: {handDerived}, L1 {mode.ToString().ToLowerInvariant()}, {epochs} epochs");
+        Console.WriteLine($"hand-derived: {handDerived}, L1 {mode.ToString().ToLowerInvariant()}, {epochs} epochs, {TorchSharp.torch.get_num_threads()} torch threads");
         Console.WriteLine("epoch,seconds,rss_mib,peak_rss_mib,managed_heap_mib,live_tensors");
         trainer.Fit(model, Shared.Train, Shared.Test, new EpochReport(m =>
         {

@@ -109,7 +109,8 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             lock (_gate) _running = cancellation;
             try
             {
-                result = await _notebook.ExecuteCellAsync(code, cancellation.Token).ConfigureAwait(false);
+                // Streams and displays go out as they happen, so a long training cell shows its progress.
+                result = await _notebook.ExecuteCellAsync(code, cancellation.Token, silent ? null : output => PublishOutput(output, count, request)).ConfigureAwait(false);
             }
             finally
             {
@@ -118,26 +119,8 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         }
 
         if (!silent)
-        {
-            foreach (var output in result.Outputs)
-            {
-                switch (output)
-                {
-                    case StreamOutput s:
-                        Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
-                        break;
-                    case DisplayDataOutput d:
-                        Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() }, request);
-                        break;
-                    case ExecuteResultOutput r:
-                        Publish("execute_result", new JsonObject { ["data"] = Data(r.Bundle), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
-                        break;
-                    case ErrorOutput e:
-                        Publish("error", ErrorContent(e), request);
-                        break;
-                }
-            }
-        }
+            foreach (var output in result.Outputs.Where(o => o is ExecuteResultOutput or ErrorOutput))
+                PublishOutput(output, count, request);
 
         if (result.Error is { } error)
         {
@@ -188,6 +171,25 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         var data = new JsonObject();
         foreach (var (mime, value) in bundle.Data) data[mime] = value;
         return data;
+    }
+
+    void PublishOutput(CellOutput output, int count, JupyterMessage request)
+    {
+        switch (output)
+        {
+            case StreamOutput s:
+                Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
+                break;
+            case DisplayDataOutput d:
+                Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() }, request);
+                break;
+            case ExecuteResultOutput r:
+                Publish("execute_result", new JsonObject { ["data"] = Data(r.Bundle), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
+                break;
+            case ErrorOutput e:
+                Publish("error", ErrorContent(e), request);
+                break;
+        }
     }
 
     void Reply(JupyterMessage request, string type, JsonObject content) =>

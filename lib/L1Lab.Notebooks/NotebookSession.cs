@@ -60,10 +60,16 @@ public sealed class NotebookSession
     /// failures come back in <see cref="CellResult.Error"/> with the line within the cell.
     /// Cancelling <paramref name="cancellationToken"/> returns promptly; the cell's loops stop at their next iteration.
     /// </summary>
-    public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default)
+    /// <param name="code">The cell's source.</param>
+    /// <param name="cancellationToken">Cancels the cell (an interrupt).</param>
+    /// <param name="live">
+    /// Receives stream text (each write, as it happens) and <c>display</c> outputs while the cell runs, in order; the
+    /// result still holds every output, streams merged. Execute results and errors come only in the result.
+    /// </param>
+    public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default, Action<CellOutput>? live = null)
     {
         var count = ++ExecutionCount;
-        var outputs = new CellOutputCollector();
+        var outputs = new CellOutputCollector(live);
         CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)

@@ -50,6 +50,20 @@ public sealed class KernelServerTests
     }
 
     [Fact]
+    public void Console_output_is_published_while_the_cell_still_runs()
+    {
+        using var kernel = KernelProcess.Start();
+
+        var result = kernel.Drive(Step.Execute("Console.WriteLine(\"first\");\nSystem.Threading.Thread.Sleep(1500);\nConsole.WriteLine(\"second\");"))[0]!;
+
+        var iopub = result["iopub"]!.AsArray().Select(m => m!).ToList();
+        var first = iopub.Single(m => (string)m["type"]! == "stream" && ((string)m["content"]!["text"]!).Contains("first"));
+        var idle = iopub.Last(m => (string)m["type"]! == "status");
+        double secondsBeforeIdle = (double)idle["sent"]! - (double)first["sent"]!;
+        Assert.True(secondsBeforeIdle >= 1.0, $"'first' was published {secondsBeforeIdle:F2} s before the cell ended; expected while it slept");
+    }
+
+    [Fact]
     public void A_failing_cell_replies_error_with_its_line_and_the_next_cell_still_sees_earlier_state()
     {
         using var kernel = KernelProcess.Start();

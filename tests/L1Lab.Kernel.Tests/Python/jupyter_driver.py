@@ -33,7 +33,9 @@ def iopub_until_idle(kc, msg_id):
         msg = kc.get_iopub_msg(timeout=TIMEOUT)
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
-        messages.append({"type": msg["msg_type"], "content": msg["content"]})
+        date = msg["header"].get("date")
+        messages.append({"type": msg["msg_type"], "content": msg["content"],
+                         "sent": date.timestamp() if hasattr(date, "timestamp") else None})
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
             return messages
 
