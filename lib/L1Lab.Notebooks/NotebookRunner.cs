@@ -13,6 +13,9 @@ public sealed record NotebookRunOptions
 
     /// <summary>Called after each cell, run or skipped, in order (e.g. to print outputs as they come).</summary>
     public Action<NotebookCellReport>? OnCell { get; init; }
+
+    /// <summary>Called with the cell number and each stream write or display while a cell runs (a long training cell shows its progress).</summary>
+    public Action<int, CellOutput>? OnOutput { get; init; }
 }
 
 /// <summary>What happened to a cell in a run.</summary>
@@ -116,7 +119,9 @@ public static class NotebookRunner
                 }
                 else
                 {
-                    var result = await session.ExecuteCellAsync(source, cancellationToken).ConfigureAwait(false);
+                    var number = cell.Number;
+                    var live = options.OnOutput is { } onOutput ? output => onOutput(number, output) : (Action<CellOutput>?)null;
+                    var result = await session.ExecuteCellAsync(source, cancellationToken, live).ConfigureAwait(false);
                     cell.SetOutputs(result.ExecutionCount, result.Outputs);
                     if (!ReferenceEquals(source, cell.Source)) cell.SetSource(source);
                     report = new(cell.Number, codeNumber, result.Succeeded ? NotebookCellStatus.Ran : NotebookCellStatus.Failed, null, result);

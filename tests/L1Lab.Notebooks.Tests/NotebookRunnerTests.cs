@@ -119,6 +119,24 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Streams_and_displays_reach_OnOutput_while_their_cell_runs_and_before_OnCell()
+    {
+        using var temp = new TempNotebook();
+        var path = temp.Write("live.ipynb",
+            TempNotebook.Code("Console.Write(\"a\");\ndisplay(1);\nConsole.Write(\"b\");\n6 * 7"));
+        var events = new List<string>();
+
+        var result = await Run(path, new NotebookRunOptions
+        {
+            OnOutput = (cell, o) => events.Add($"{cell}:{o switch { StreamOutput s => s.Text, DisplayDataOutput => "display", _ => "other" }}"),
+            OnCell = report => events.Add($"{report.CellNumber}:done"),
+        });
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(["1:a", "1:display", "1:b", "1:done"], events);
+    }
+
+    [Fact]
     public async Task Save_to_writes_nbformat_4_with_outputs_and_execution_counts_and_the_source_stays_clean()
     {
         using var temp = new TempNotebook();

@@ -97,6 +97,7 @@ public static class NotebooksCommand
         }
 
         var exit = Success;
+        var printer = new CellPrinter(output);
         foreach (var file in files)
         {
             var own = parameters.Where(p => declared[file].Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -107,7 +108,8 @@ public static class NotebooksCommand
                 {
                     Parameters = own,
                     SaveToDirectory = saveTo,
-                    OnCell = report => Print(report, output),
+                    OnOutput = (cell, o) => printer.Live(cell, o),
+                    OnCell = printer.Finished,
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (NotebookParameterException e)
@@ -136,26 +138,59 @@ public static class NotebooksCommand
         return exit;
     }
 
-    static void Print(NotebookCellReport report, TextWriter output)
+    /// <summary>Prints each cell's streams and displays as they happen, then its value, under a "[cell N]" header.</summary>
+    sealed class CellPrinter(TextWriter output)
     {
-        if (report.Status == NotebookCellStatus.Skipped && report.Note is { } note && report.CodeCellNumber is not null)
-            output.WriteLine($"[cell {report.CellNumber}] skipped: {note}");
-        if (report.Result is not { } result || result.Outputs.All(o => o is ErrorOutput)) return;
-        output.WriteLine($"[cell {report.CellNumber}]");
-        foreach (var o in result.Outputs)
+        readonly object _gate = new();
+        int _headerFor = -1;
+        bool _atLineStart = true;
+
+        public void Live(int cell, CellOutput o)
         {
-            switch (o)
+            lock (_gate)
             {
-                case StreamOutput s:
-                    output.Write(s.Text.EndsWith('\n') ? s.Text : s.Text + "\n");
-                    break;
-                case DisplayDataOutput d:
-                    output.WriteLine(Describe(d.Bundle));
-                    break;
-                case ExecuteResultOutput r:
-                    output.WriteLine(Describe(r.Bundle));
-                    break;
+                Header(cell);
+                switch (o)
+                {
+                    case StreamOutput s:
+                        output.Write(s.Text);
+                        _atLineStart = s.Text.EndsWith('\n');
+                        break;
+                    case DisplayDataOutput d:
+                        Line(Describe(d.Bundle));
+                        break;
+                }
             }
+        }
+
+        public void Finished(NotebookCellReport report)
+        {
+            lock (_gate)
+            {
+                if (report.Status == NotebookCellStatus.Skipped && report.Note is { } note && report.CodeCellNumber is not null)
+                    Line($"[cell {report.CellNumber}] skipped: {note}");
+                foreach (var r in report.Result?.Outputs.OfType<ExecuteResultOutput>() ?? [])
+                {
+                    Header(report.CellNumber);
+                    Line(Describe(r.Bundle));
+                }
+                if (!_atLineStart) Line("");
+            }
+        }
+
+        void Header(int cell)
+        {
+            if (_headerFor == cell) return;
+            if (!_atLineStart) Line("");
+            Line($"[cell {cell}]");
+            _headerFor = cell;
+        }
+
+        void Line(string text)
+        {
+            output.WriteLine(text);
+            output.Flush();
+            _atLineStart = true;
         }
     }
 
