@@ -24,20 +24,13 @@ public static class MemoryScript
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"hand-derived: {handDerived}, L1 {mode.ToString().ToLowerInvariant()}, {epochs} epochs, {TorchSharp.torch.get_num_threads()} torch threads");
         Console.WriteLine("epoch,seconds,rss_mib,peak_rss_mib,managed_heap_mib,live_tensors");
-        trainer.Fit(model, Shared.Train, Shared.Test, new EpochReport(m =>
+        trainer.Fit(model, Shared.Train, Shared.Test, new SyncProgress<TrainingProgress>(p =>
         {
+            if (p.Completed is not { } m) return;
             process.Refresh();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{m.Epoch},{m.Seconds:F3},{process.WorkingSet64 / 1048576.0:F1},{process.PeakWorkingSet64 / 1048576.0:F1},{GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F1},{TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
         }));
         return 0;
-    }
-
-    sealed class EpochReport(Action<EpochMetrics> epochDone) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            if (value.Completed is { } m) epochDone(m);
-        }
     }
 }

@@ -105,11 +105,10 @@ static class ReproduceCommand
     static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, Action epochDone, CancellationToken cancellation)
     {
         var trainer = new Trainer(options);
-        void Line(EpochMetrics m) => AnsiConsole.MarkupLine(
-            $"  {name} epoch {m.Epoch}/{options.Epochs}: loss {m.DataLoss:F4}, test accuracy {100 * m.TestAccuracy:F2} %, zeros {100 * m.ZeroFraction:F2} %, {m.Seconds:F1} s");
+        void Line(EpochMetrics m) => AnsiConsole.MarkupLine(Markup.Escape($"  {name} epoch {m.Epoch}/{options.Epochs}: {m.Summary}"));
 
         if (!Cli.Interactive)
-            return trainer.Fit(model, train, test, new SyncProgress(p => { if (p.Completed is { } m) { Line(m); epochDone(); } }), cancellation);
+            return trainer.Fit(model, train, test, new SyncProgress<TrainingProgress>(p => { if (p.Completed is { } m) { Line(m); epochDone(); } }), cancellation);
 
         IReadOnlyList<EpochMetrics> history = [];
         AnsiConsole.Progress()
@@ -117,7 +116,7 @@ static class ReproduceCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask(name, maxValue: options.Epochs);
-                history = trainer.Fit(model, train, test, new SyncProgress(p =>
+                history = trainer.Fit(model, train, test, new SyncProgress<TrainingProgress>(p =>
                 {
                     task.Value = p.Epoch - 1 + (double)p.Step / p.StepsPerEpoch;
                     if (p.Completed is { } m)
@@ -133,10 +132,4 @@ static class ReproduceCommand
 
     static string Machine() =>
         $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, TorchSharp-cpu 0.107.0, {DateTime.UtcNow:yyyy-MM-dd}";
-
-    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
-    sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
 }

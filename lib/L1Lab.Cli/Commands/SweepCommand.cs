@@ -146,7 +146,7 @@ static class SweepCommand
             $"  [{p.Run}/{p.Runs}] {p.Label} epoch {m.Epoch}/{epochs}: train {100 * m.TrainAccuracy:F2} %, test {100 * m.TestAccuracy:F2} %, zeros {100 * m.ZeroFraction:F2} %, {m.Seconds:F1} s"));
 
         if (!Cli.Interactive)
-            return Sweep.Run(options, train, test, new SyncProgress(p => { if (p.Training.Completed is { } m) Line(p, m); }), cancellation);
+            return Sweep.Run(options, train, test, new SyncProgress<ExperimentProgress>(p => { if (p.Training.Completed is { } m) Line(p, m); }), cancellation);
 
         IReadOnlyList<SweepResult> rows = [];
         AnsiConsole.Progress()
@@ -154,7 +154,7 @@ static class SweepCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask("sweep", maxValue: runs);
-                rows = Sweep.Run(options, train, test, new SyncProgress(p =>
+                rows = Sweep.Run(options, train, test, new SyncProgress<ExperimentProgress>(p =>
                 {
                     task.Value = p.Run - 1 + (p.Training.Epoch - 1 + (double)p.Training.Step / p.Training.StepsPerEpoch) / epochs;
                     task.Description = Markup.Escape($"[{p.Run}/{p.Runs}] {p.Label}");
@@ -167,9 +167,4 @@ static class SweepCommand
     static string Machine() =>
         $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, TorchSharp-cpu 0.107.0, {DateTime.UtcNow:yyyy-MM-dd}.";
 
-    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
-    sealed class SyncProgress(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
-    {
-        public void Report(ExperimentProgress value) => report(value);
-    }
 }

@@ -17,4 +17,9 @@ public sealed record EpochMetrics(
     double TestAccuracy,
     double ZeroFraction,
     double NearZeroFraction,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>One line for logs and progress output: data loss, test accuracy, exact zeros and time.</summary>
+    public string Summary => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"loss {DataLoss:F4}, test accuracy {100 * TestAccuracy:F2} %, zeros {100 * ZeroFraction:F2} %, {Seconds:F1} s");
+}

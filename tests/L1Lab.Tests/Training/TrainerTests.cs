@@ -113,7 +113,7 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
     {
         using var cancel = new CancellationTokenSource();
         int stepsSeen = 0;
-        var progress = new Callback(p => { stepsSeen = p.Step; if (p.Step >= 1) cancel.Cancel(); });
+        var progress = new SyncProgress<TrainingProgress>(p => { stepsSeen = p.Step; if (p.Step >= 1) cancel.Cancel(); });
 
         Assert.ThrowsAny<OperationCanceledException>(() => Fit(Quick with { BatchSize = 1 }, progress, cancel.Token));
         Assert.Equal(50, stepsSeen);
@@ -133,10 +133,6 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
         Assert.Contains(named, error.Message);
     }
 
-    sealed class Callback(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
 }
 
 public sealed class TrainerDropoutTests(SmallMnist data) : IClassFixture<SmallMnist>
