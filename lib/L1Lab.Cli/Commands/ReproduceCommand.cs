@@ -21,6 +21,8 @@ static class ReproduceCommand
         var lr = new Option<double>("--lr") { Description = "Learning rate η.", DefaultValueFactory = _ => 0.01 };
         var lambda = new Option<double>("--lambda") { Description = "L1 strength λ for the regularized run.", DefaultValueFactory = _ => 0.01 };
         var mode = new Option<L1Mode>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => L1Mode.Penalty };
+        var device = new Option<string>("--device") { Description = "cpu, or cuda where a CUDA build of TorchSharp and a GPU are present.", DefaultValueFactory = _ => "cpu" };
+        device.AcceptOnlyFromAmong("cpu", "cuda");
         var seed = new Option<long>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var trainSamples = new Option<int?>("--train-samples") { Description = "Use only the first N training images (default: all 60,000)." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
@@ -28,7 +30,7 @@ static class ReproduceCommand
 
         var command = new Command("reproduce", "Run the articles' MNIST experiment without and with L1, and compare.")
         {
-            epochs, batchSize, lr, lambda, mode, seed, trainSamples, dataDir, outDir,
+            epochs, batchSize, lr, lambda, mode, seed, device, trainSamples, dataDir, outDir,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -39,10 +41,11 @@ static class ReproduceCommand
                 LearningRate = parsed.GetValue(lr),
                 Seed = parsed.GetValue(seed),
                 L1Mode = parsed.GetValue(mode),
+                Device = parsed.GetValue(device)!,
             };
             double l1 = parsed.GetValue(lambda);
             Cli.Require(double.IsFinite(l1) && l1 >= 0, $"--lambda must be zero or positive (got {l1}).");
-            try { options.Validate(); }
+            try { _ = new Trainer(options); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");

@@ -18,7 +18,12 @@ public sealed class Trainer
     public TrainingOptions Options { get; }
 
     /// <summary>Creates a trainer; throws <see cref="ArgumentException"/> for invalid options.</summary>
-    public Trainer(TrainingOptions options) => Options = options.Validate();
+    public Trainer(TrainingOptions options)
+    {
+        Options = options.Validate();
+        if (options.Device == "cuda" && !cuda.is_available())
+            throw new ArgumentException("device cuda was requested but CUDA is not available here (no GPU, or the TorchSharp-cpu package); use cpu, or see environment.md on GPUs.");
+    }
 
     /// <summary>
     /// Trains <paramref name="model"/> in place on <paramref name="train"/> and evaluates on <paramref name="test"/> after every epoch.

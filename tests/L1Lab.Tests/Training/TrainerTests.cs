@@ -151,3 +151,16 @@ public sealed class TrainerDropoutTests(SmallMnist data) : IClassFixture<SmallMn
         Assert.Equal(Fit(), Fit());
     }
 }
+
+public sealed class TrainerDeviceTests
+{
+    [Fact]
+    public void Asking_for_cuda_without_cuda_is_a_clear_error()
+    {
+        if (cuda.is_available()) return; // a CUDA machine can train there; nothing to refuse
+
+        var error = Assert.Throws<ArgumentException>(() => new Trainer(new TrainingOptions { Device = "cuda" }));
+
+        Assert.Contains("CUDA is not available", error.Message);
+    }
+}
