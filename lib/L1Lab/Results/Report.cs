@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using L1Lab.IO;
 
 namespace L1Lab.Results;
@@ -12,28 +10,9 @@ namespace L1Lab.Results;
 public static class Report
 {
     /// <summary>The report as an HTML document.</summary>
-    public static string ToHtml(string title, IReadOnlyList<RunResult> runs, string machine)
-    {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode(title))
-            .Append("</title><script src=\"https://cdn.plot.ly/plotly-latest.min.js\"></script>")
-            .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}</style>")
-            .Append("</head><body>\n<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>\n<p>")
-            .Append(WebUtility.HtmlEncode(machine)).Append("</p>\n<table><tr>");
-        foreach (var h in SummaryHeader) html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
-        html.Append("</tr>\n");
-        foreach (var row in SummaryRows(runs))
-        {
-            html.Append("<tr>");
-            foreach (var cell in row) html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
-            html.Append("</tr>\n");
-        }
-        html.Append("</table>\n");
-        foreach (var chart in new[] { Charts.DataLoss(runs), Charts.TestAccuracy(runs), Charts.ZeroFraction(runs) })
-            html.Append(chart.GetInlineHtml()).Append('\n');
-        return html.Append("</body></html>\n").ToString();
-    }
+    public static string ToHtml(string title, IReadOnlyList<RunResult> runs, string machine) =>
+        HtmlPage.Build(title, machine, SummaryHeader, SummaryRows(runs),
+            new[] { Charts.DataLoss(runs), Charts.TestAccuracy(runs), Charts.ZeroFraction(runs) }.Select(c => c.GetInlineHtml()));
 
     /// <summary>Writes <see cref="ToHtml"/> to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, string title, IReadOnlyList<RunResult> runs, string machine) =>

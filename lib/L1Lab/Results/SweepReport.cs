@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using L1Lab.Experiments;
 using L1Lab.IO;
 
@@ -34,25 +32,11 @@ public static class SweepReport
     /// <summary>The report as an HTML document.</summary>
     public static string ToHtml(string title, IReadOnlyList<SweepResult> rows, string description)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(title))
-            .Append("</title><script src=\"https://cdn.plot.ly/plotly-latest.min.js\"></script>")
-            .Append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}</style>")
-            .Append("</head><body>\n<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>\n<p>")
-            .Append(WebUtility.HtmlEncode(description)).Append("</p>\n<table><tr>");
-        foreach (var h in SummaryHeader) html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
-        html.Append("</tr>\n");
-        foreach (var row in SummaryRows(rows))
-        {
-            html.Append("<tr>");
-            foreach (var cell in row) html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
-            html.Append("</tr>\n");
-        }
-        html.Append("</table>\n<p>λ = 0 cannot sit on a logarithmic axis: the charts draw it as a dashed grey line across the λ range.</p>\n");
-        if (rows.Any(r => r.Lambda > 0))
-            foreach (var chart in new[] { SweepCharts.Accuracy(rows), SweepCharts.Sparsity(rows) })
-                html.Append(chart.GetInlineHtml()).Append('\n');
-        return html.Append("</body></html>\n").ToString();
+        var charts = rows.Any(r => r.Lambda > 0)
+            ? new[] { SweepCharts.Accuracy(rows), SweepCharts.Sparsity(rows) }.Select(c => c.GetInlineHtml())
+            : [];
+        return HtmlPage.Build(title, description, SummaryHeader, SummaryRows(rows),
+            charts.Prepend("<p>λ = 0 cannot sit on a logarithmic axis: the charts draw it as a dashed grey line across the λ range.</p>"));
     }
 
     /// <summary>Writes <see cref="ToHtml"/> to <paramref name="path"/>, atomically.</summary>
