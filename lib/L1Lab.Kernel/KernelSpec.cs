@@ -54,19 +54,8 @@ public static class KernelSpec
     public static string Install(string kernelsDirectory, string name, IReadOnlyList<string> launcher)
     {
         CheckName(name);
-        var directory = Path.Combine(kernelsDirectory, name);
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "kernel.json");
-        var temporary = Path.Combine(directory, $".kernel.json.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, Create(launcher).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        var path = Path.Combine(kernelsDirectory, name, "kernel.json");
+        L1Lab.IO.AtomicFile.WriteAllText(path, Create(launcher).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return path;
     }
 

@@ -16,7 +16,7 @@ static class ExperimentRun
         Action<TrainingProgress>? report, CancellationToken cancellation)
     {
         using var model = Mlp.Create(Layers(train, hidden), options.Seed, dropout);
-        var progress = report is null ? null : new Callback(report);
+        var progress = report is null ? null : new SyncProgress<TrainingProgress>(report);
         return new Trainer(options).Fit(model, train, evaluate, progress, cancellation);
     }
 
@@ -34,11 +34,5 @@ static class ExperimentRun
         foreach (var l in lambdas)
             if (!double.IsFinite(l) || l < 0) throw new ArgumentException($"every λ must be zero or positive (got {l}).");
         if (lambdas.Distinct().Count() != lambdas.Count) throw new ArgumentException("the λ list has duplicates.");
-    }
-
-    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
-    sealed class Callback(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using L1Lab.IO;
 using TorchSharp;
 
 namespace L1Lab.Native;
@@ -125,10 +126,7 @@ public static class TorchRuntime
             {
                 if (File.Exists(target) && new FileInfo(target).Length == bytes.Length)
                     return target;
-                Directory.CreateDirectory(dir);
-                var temp = Path.Combine(dir, $".{TorchSharpLibrary}.{Environment.ProcessId}.tmp");
-                File.WriteAllBytes(temp, bytes);
-                File.Move(temp, target, overwrite: true);
+                AtomicFile.Write(target, stream => stream.Write(bytes));
                 return target;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
