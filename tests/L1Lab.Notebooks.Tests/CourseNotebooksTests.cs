@@ -168,7 +168,7 @@ public sealed partial class CourseNotebooksTests
     {
         var cell = notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains("parameters"));
         if (cell is null) return new HashSet<string>();
-        var root = CSharpSyntaxTree.ParseText(cell.Source, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(cell.Source, CellSyntax.ParseOptions).GetRoot();
         return root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
             .Select(v => v.Identifier.ValueText)
