@@ -119,9 +119,10 @@ public sealed partial class ZhCnEditionTests
     [Fact]
     public void Glossary_terms_are_used_one_way_in_every_notebook()
     {
-        // GLOSSARY.md rows: | English | 中文 | not used (variants, comma-separated) |
+        // GLOSSARY.md table rows below the header: | English | 中文 | variants not used (、-separated) | note |
         var glossary = File.ReadAllLines(Path.Combine(EditionFolder, "GLOSSARY.md"));
         var avoided = glossary
+            .SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal))
             .Where(l => l.StartsWith('|') && !l.StartsWith("|---", StringComparison.Ordinal))
             .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .Where(c => c.Length >= 5 && Han().IsMatch(c[2]))
