@@ -52,7 +52,7 @@ public sealed partial class CourseNotebooksTests
     public static TheoryData<string> CourseNotebooksAndEditions()
     {
         var data = CourseNotebooks();
-        var editions = Directory.Exists(NotebooksFolder) ? Directory.EnumerateDirectories(NotebooksFolder).Order(StringComparer.Ordinal) : [];
+        IEnumerable<string> editions = Directory.Exists(NotebooksFolder) ? Directory.EnumerateDirectories(NotebooksFolder).Order(StringComparer.Ordinal) : [];
         foreach (var edition in editions.Where(d => Directory.Exists(Path.Combine(d, "translations"))))
             foreach (var file in Directory.EnumerateFiles(edition, "*.ipynb").Order(StringComparer.Ordinal))
                 data.Add(Path.GetRelativePath(NotebooksFolder, file).Replace('\\', '/'));
