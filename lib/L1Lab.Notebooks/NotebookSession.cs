@@ -60,7 +60,7 @@ public sealed class NotebookSession
     {
         var count = ++ExecutionCount;
         var outputs = new CellOutputCollector(live);
-        CellContext.Enter(outputs, cancellationToken);
+        using var cell = CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)
         {

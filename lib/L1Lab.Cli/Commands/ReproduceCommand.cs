@@ -20,7 +20,9 @@ static class ReproduceCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Examples per SGD step.", DefaultValueFactory = _ => 32 };
         var lr = new Option<double>("--lr") { Description = "Learning rate η.", DefaultValueFactory = _ => 0.01 };
         var lambda = new Option<double>("--lambda") { Description = "L1 strength λ for the regularized run.", DefaultValueFactory = _ => 0.01 };
-        var mode = new Option<L1Mode>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => L1Mode.Penalty };
+        // A string, not Option<L1Mode>: building the command tree must not load the library (see Cli).
+        var mode = new Option<string>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => "penalty" };
+        mode.AcceptOnlyFromAmong("penalty", "subgradient", "proximal");
         var device = new Option<string>("--device") { Description = "cpu, or cuda where a CUDA build of TorchSharp and a GPU are present.", DefaultValueFactory = _ => "cpu" };
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var seed = new Option<long>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 42 };
@@ -40,7 +42,7 @@ static class ReproduceCommand
                 BatchSize = parsed.GetValue(batchSize),
                 LearningRate = parsed.GetValue(lr),
                 Seed = parsed.GetValue(seed),
-                L1Mode = parsed.GetValue(mode),
+                L1Mode = Enum.Parse<L1Mode>(parsed.GetValue(mode)!, ignoreCase: true),
                 Device = parsed.GetValue(device)!,
             };
             double l1 = parsed.GetValue(lambda);
@@ -49,11 +51,10 @@ static class ReproduceCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
-            var folder = parsed.GetValue(dataDir)?.FullName ?? Path.Combine(DataPaths.FindDataDirectory(), "mnist");
-            Cli.Require(Directory.Exists(folder), $"data folder not found: {folder} (pass --data-dir).");
+            var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
             var output = parsed.GetValue(outDir)!.FullName;
 
-            return Task.FromResult(Run(options, l1, limit, folder, output, cancellation));
+            return Task.FromResult(LibraryFailures.Report(() => Run(options, l1, limit, folder, output, cancellation)));
         });
         return command;
     }
@@ -102,7 +103,7 @@ static class ReproduceCommand
         ResultsTable.WriteCsv(runs, csv);
         Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine());
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
-        return Cli.Ok;
+        return ExitCodes.Ok;
     }
 
     static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, Action epochDone, CancellationToken cancellation)
