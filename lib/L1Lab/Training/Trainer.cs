@@ -63,8 +63,9 @@ public sealed class Trainer
         var o = Options;
         var device = new Device(o.Device);
         model.to(device);
-        var parameters = model.parameters().Select(p => (Tensor)p).ToList();
-        var regularized = Regularized.Parameters(model, o.RegularizeBiases).Select(p => (Tensor)p.Parameter).ToList();
+        var regularizedNames = Regularized.Parameters(model, o.RegularizeBiases).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var parameters = model.named_parameters().Select(p => ((Tensor)p.parameter, regularizedNames.Contains(p.name))).ToList();
+        var regularized = parameters.Where(p => p.Item2).Select(p => p.Item1).ToList();
         long n = train.Count;
         int steps = (int)((n + o.BatchSize - 1) / o.BatchSize);
         using var generator = new Generator((ulong)o.Seed);
@@ -118,8 +119,11 @@ public sealed class Trainer
         AmbientCancellation.Token.ThrowIfCancellationRequested();
     }
 
-    /// <summary>One autograd step: forward, loss, backward, w ← w − η·g, then L1/L2 as configured. Returns the data loss.</summary>
-    double Step(nn.Module<Tensor, Tensor> model, List<Tensor> parameters, List<Tensor> regularized, Tensor x, Tensor y)
+    /// <summary>
+    /// One autograd step: forward, loss (with the penalties that live in the loss), <c>backward()</c>, then the update of
+    /// <see cref="ParameterUpdate"/> on every parameter — the same update <see cref="HandDerivedStep"/> applies. Returns the data loss.
+    /// </summary>
+    double Step(nn.Module<Tensor, Tensor> model, List<(Tensor Parameter, bool Regularized)> parameters, List<Tensor> regularized, Tensor x, Tensor y)
     {
         var o = Options;
         var dataLoss = Losses.CrossEntropy(model.forward(x), y);
@@ -129,12 +133,11 @@ public sealed class Trainer
         model.zero_grad();
         loss.backward();
 
-        var step = o.UsesL1 ? o.L1Mode : L1Mode.Penalty;
-        switch (step)
+        foreach (var (parameter, isRegularized) in parameters)
         {
-            case L1Mode.Subgradient: Updates.SubgradientStep(model, o.LearningRate, o.L1Lambda, o.RegularizeBiases); break;
-            case L1Mode.Proximal: Updates.ProximalStep(model, o.LearningRate, o.L1Lambda, o.RegularizeBiases); break;
-            default: Updates.GradientStep(parameters, o.LearningRate); break;
+            // A regularized tensor that backward did not reach still feels its penalty (g = 0); anything else is skipped.
+            var g = parameter.grad ?? (isRegularized ? zeros_like(parameter) : null);
+            if (g is not null) ParameterUpdate.Apply(o, parameter, g, isRegularized);
         }
         return dataLoss.item<float>();
     }
