@@ -29,7 +29,7 @@ public sealed class HandDerivedStep : IDisposable
 
     /// <summary>Whether <paramref name="model"/> and <paramref name="options"/> fit the hand-derived path: a dropout-free <see cref="Mlp"/> on the CPU, biases not regularized.</summary>
     public static bool Supports(nn.Module model, TrainingOptions options) =>
-        model is Mlp { DropoutProbability: 0 } && options.Device == "cpu" && !options.RegularizeBiases;
+        model is Mlp { DropoutProbability: Mlp.NoDropout } && options.Device == "cpu" && !options.RegularizeBiases;
 
     /// <summary>Prepares buffers for batches of up to <paramref name="options"/>.BatchSize examples.</summary>
     public HandDerivedStep(Mlp model, TrainingOptions options)

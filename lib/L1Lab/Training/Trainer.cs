@@ -12,8 +12,6 @@ namespace L1Lab.Training;
 /// </summary>
 public sealed class Trainer
 {
-    const int EvaluationBatch = 2000;
-
     /// <summary>The settings this trainer runs with (already validated).</summary>
     public TrainingOptions Options { get; }
 
@@ -102,8 +100,8 @@ public sealed class Trainer
                 epoch,
                 lossSum / steps,
                 PenaltyValue(regularized),
-                Accuracy(model, train, device),
-                Accuracy(model, test, device),
+                Evaluation.Accuracy(model, train, device),
+                Evaluation.Accuracy(model, test, device),
                 sparsity.ZeroFraction,
                 sparsity.NearZeroFraction,
                 seconds);
@@ -150,23 +148,5 @@ public sealed class Trainer
         if (Options.L1Lambda > 0) value += L1.Penalty(regularized, Options.L1Lambda).item<float>();
         if (Options.L2Lambda > 0) value += L2.Penalty(regularized, Options.L2Lambda).item<float>();
         return value;
-    }
-
-    /// <summary>Fraction of <paramref name="data"/> the model classifies correctly (evaluation mode, no gradients).</summary>
-    public static double Accuracy(nn.Module<Tensor, Tensor> model, ImageDataset data, Device? device = null)
-    {
-        model.eval();
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        long correct = 0, n = data.Count;
-        for (long start = 0; start < n; start += EvaluationBatch)
-        {
-            long length = Math.Min(EvaluationBatch, n - start);
-            var x = data.Images.narrow(0, start, length);
-            var y = data.Labels.narrow(0, start, length);
-            if (device is not null) { x = x.to(device); y = y.to(device); }
-            correct += model.forward(x).argmax(1).eq(y).sum().item<long>();
-        }
-        return n == 0 ? 0 : (double)correct / n;
     }
 }
