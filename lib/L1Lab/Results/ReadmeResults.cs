@@ -61,8 +61,7 @@ public static class ReadmeResults
         }
         text.Append('\n');
         foreach (var r in runs)
-            text.Append($"- [{r.File}]({r.File}): `reproduce {r.Options}`, {r.L1.Epochs.Count} epochs, ")
-                .Append($"{F(r.L1.Epochs.Min(e => e.Seconds), "0.0")}–{F(r.L1.Epochs.Max(e => e.Seconds), "0.0")} s of training per epoch for the L1 run.\n");
+            text.Append($"- [{r.File}]({r.File}): `reproduce {r.Options}` ({r.L1.Epochs.Count} epochs)\n");
         var smaller = runs.Where(r => r.L1.Lambda < 0.01).OrderByDescending(r => r.L1.Lambda).ToList();
         if (smaller.Count > 0)
         {
