@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using L1Lab.Data;
 using Xunit.Abstractions;
 using static L1Lab.Tests.Data.DataFixtures;
@@ -127,5 +126,15 @@ public sealed class MnistTests(RealMnist mnist, ITestOutputHelper output) : ICla
 
         Assert.Equal(Path.Combine(dir.Path, Mnist.TestLabelsFile), e.FilePath);
         Assert.Contains("3 labels", e.Reason);
+    }
+
+    private static TempFolder WriteTinyMnist()
+    {
+        var dir = new TempFolder();
+        dir.Write(Mnist.TrainImagesFile, Gzip(IdxImages(3, 28, 28)));
+        dir.Write(Mnist.TrainLabelsFile, Gzip(IdxLabels(5, 0, 4)));
+        dir.Write(Mnist.TestImagesFile, Gzip(IdxImages(2, 28, 28)));
+        dir.Write(Mnist.TestLabelsFile, Gzip(IdxLabels(7, 2)));
+        return dir;
     }
 }
