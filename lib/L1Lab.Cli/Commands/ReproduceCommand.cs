@@ -77,7 +77,7 @@ static class ReproduceCommand
         var runs = new List<RunResult>();
         foreach (var (name, runOptions) in plans)
         {
-            var model = Mlp.Create([784, 256, 10], runOptions.Seed);
+            using var model = Mlp.Create([784, 256, 10], runOptions.Seed); // freed whether the run finishes or fails
             // Saved after every finished epoch (atomically), so a diverged or interrupted run keeps its last good weights.
             var checkpoint = Path.Combine(output, $"{name}.ckpt");
             IReadOnlyList<EpochMetrics> history;
@@ -90,7 +90,6 @@ static class ReproduceCommand
                 throw new RunFailedException($"{name} run: {e.Message} The last good weights are in {checkpoint}.");
             }
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
-            model.Dispose();
         }
 
         var table = new Table().Title("The articles' experiment, with and without L1");
