@@ -26,22 +26,21 @@ public static class MimeFormatter
     internal static MimeBundle Format(object? value, ConventionFormatters formatters)
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (value is not null && formatters.TryFormat(value, data))
-        {
-            if (!data.ContainsKey("text/plain")) data["text/plain"] = FormatText(value);
-            return new MimeBundle(data);
-        }
         switch (value)
         {
             case null:
                 data["text/plain"] = "<null>";
                 break;
+            // Tensors first: TorchSharp declares a convention formatter of its own (metadata text); the course shows values.
             case torch.Tensor tensor:
                 data["text/plain"] = FormatTensor(tensor);
                 break;
             case DataFrame frame:
                 data["text/plain"] = frame.ToString(MaxTableRows);
                 data["text/html"] = FormatDataFrameHtml(frame);
+                break;
+            case var _ when formatters.TryFormat(value, data):
+                if (!data.ContainsKey("text/plain")) data["text/plain"] = FormatText(value);
                 break;
             default:
                 data["text/plain"] = FormatText(value);
