@@ -35,7 +35,14 @@ internal sealed class ConventionFormatters
         {
             if (data.ContainsKey(f.MimeType) || !(f.Type ?? type).IsInstanceOfType(value)) continue;
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            if (f.Format.Invoke(f.Instance, [value, writer]) is true) data[f.MimeType] = writer.ToString();
+            try
+            {
+                if (f.Format.Invoke(f.Instance, [value, writer]) is true) data[f.MimeType] = writer.ToString();
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not OutOfMemoryException)
+            {
+                // A representation that fails is left out; the others (and text/plain) still show.
+            }
         }
         return true;
     }
@@ -57,8 +64,17 @@ internal sealed class ConventionFormatters
     {
         if (_bySource.TryGetValue(sourceType, out var known)) return known;
         var formatters = new List<Formatter>();
-        var source = Activator.CreateInstance(sourceType);
-        if (sourceType.GetMethod("CreateTypeFormatters", Type.EmptyTypes)?.Invoke(source, null) is IEnumerable created)
+        IEnumerable? created;
+        try
+        {
+            var source = Activator.CreateInstance(sourceType);
+            created = sourceType.GetMethod("CreateTypeFormatters", Type.EmptyTypes)?.Invoke(source, null) as IEnumerable;
+        }
+        catch (Exception e) when (e is MissingMethodException or TargetInvocationException or MemberAccessException or ArgumentException)
+        {
+            created = null; // a source that cannot be made contributes nothing; the value falls back to the default formatting
+        }
+        if (created is not null)
             foreach (var formatter in created)
             {
                 if (formatter is null) continue;
