@@ -6,10 +6,12 @@ namespace L1Lab.Visuals;
 internal sealed class AxisMap
 {
     readonly double _lo, _hi, _from, _to;
+    readonly bool _wholeNumbers;
 
-    AxisMap(AxisScale scale, double lo, double hi, double from, double to)
+    AxisMap(AxisScale scale, double lo, double hi, double from, double to, bool wholeNumbers)
     {
         Scale = scale;
+        _wholeNumbers = wholeNumbers;
         (_lo, _hi, _from, _to) = (lo, hi, from, to);
     }
 
@@ -19,7 +21,7 @@ internal sealed class AxisMap
     /// An axis spanning <paramref name="values"/> (or the axis' own Min/Max) from pixel <paramref name="from"/> to <paramref name="to"/>.
     /// <paramref name="pad"/> widens the data range by 4 % on each side; <paramref name="zeroBased"/> keeps 0 as the lower end (bars).
     /// </summary>
-    public static AxisMap For(Axis axis, IEnumerable<double> values, double from, double to, bool pad, bool zeroBased)
+    public static AxisMap For(Axis axis, IEnumerable<double> values, double from, double to, bool pad, bool zeroBased, bool wholeNumbers = false)
     {
         bool log = axis.Scale == AxisScale.Log;
         var usable = values.Where(v => double.IsFinite(v) && (!log || v > 0)).Select(v => log ? Math.Log10(v) : v).ToList();
@@ -40,7 +42,7 @@ internal sealed class AxisMap
         if (axis.Min is { } min && (!log || min > 0)) lo = log ? Math.Log10(min) : min;
         if (axis.Max is { } max && (!log || max > 0)) hi = log ? Math.Log10(max) : max;
         if (hi <= lo) hi = lo + 1;
-        return new AxisMap(axis.Scale, lo, hi, from, to);
+        return new AxisMap(axis.Scale, lo, hi, from, to, wholeNumbers);
     }
 
     /// <summary>The pixel of <paramref name="value"/>, or NaN when it cannot be drawn (non-finite, or ≤ 0 on a log axis).</summary>
@@ -74,6 +76,7 @@ internal sealed class AxisMap
         }
         double raw = (_hi - _lo) / 6, magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw))), norm = raw / magnitude;
         double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+        if (_wholeNumbers) step = Math.Max(step, 1);
         int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
         bool compact = step < 1e-4 || Math.Max(Math.Abs(_lo), Math.Abs(_hi)) >= 1e6;
         for (double v = Math.Ceiling(_lo / step - 1e-9) * step; v <= _hi + step * 1e-9; v += step)

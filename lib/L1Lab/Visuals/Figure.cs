@@ -101,6 +101,19 @@ public sealed record Figure
     public override string ToString() =>
         $"Figure \"{Title}\": {string.Join(", ", Series.Select(s => $"{s.GetType().Name} \"{s.Name}\""))}";
 
+    /// <summary>
+    /// Whether the horizontal axis counts whole things (epochs, steps) over a short span: every x of every line or point
+    /// series is an integer and they span at most 20, so ticks fall on whole numbers only.
+    /// </summary>
+    internal bool WholeNumberX
+    {
+        get
+        {
+            var xs = Series.SelectMany(s => s switch { LineSeries l => l.X, ScatterSeries p => p.X, _ => [double.NaN] }).ToList();
+            return XAxis.Scale == AxisScale.Linear && xs.Count > 0 && xs.All(x => double.IsFinite(x) && x == Math.Round(x)) && xs.Max() - xs.Min() <= 20;
+        }
+    }
+
     internal static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
 

@@ -117,12 +117,12 @@ internal static class FigurePlotly
             w.WriteString("barmode", "overlay");
             w.WriteNumber("bargap", 0);
         }
-        Axis(w, "xaxis", figure.XAxis, figure.Series.Any(s => s is BarSeries) ? "category" : null, heatmap, reversed: false);
-        Axis(w, "yaxis", figure.YAxis, null, heatmap, reversed: heatmap);
+        Axis(w, "xaxis", figure.XAxis, figure.Series.Any(s => s is BarSeries) ? "category" : null, heatmap, reversed: false, wholeNumbers: figure.WholeNumberX);
+        Axis(w, "yaxis", figure.YAxis, null, heatmap, reversed: heatmap, wholeNumbers: false);
         w.WriteEndObject();
     }
 
-    static void Axis(Utf8JsonWriter w, string name, Axis axis, string? type, bool heatmap, bool reversed)
+    static void Axis(Utf8JsonWriter w, string name, Axis axis, string? type, bool heatmap, bool reversed, bool wholeNumbers)
     {
         w.WriteStartObject(name);
         w.WriteStartObject("title");
@@ -136,6 +136,7 @@ internal static class FigurePlotly
             w.WriteNumberValue(axis.Scale == AxisScale.Log ? Math.Log10(max) : max);
             w.WriteEndArray();
         }
+        if (wholeNumbers) w.WriteNumber("dtick", 1);
         if (heatmap)
         {
             w.WriteBoolean("showticklabels", false);

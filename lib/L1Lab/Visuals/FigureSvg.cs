@@ -68,7 +68,7 @@ internal static class FigureSvg
                     bars = true;
                     break;
             }
-        var mx = AxisMap.For(figure.XAxis, xs, x0, x1, pad: !bars, zeroBased: false);
+        var mx = AxisMap.For(figure.XAxis, xs, x0, x1, pad: !bars, zeroBased: false, wholeNumbers: figure.WholeNumberX);
         var my = AxisMap.For(figure.YAxis, ys, y1, y0, pad: true, zeroBased: bars);
         Grid(svg, mx, my, x0, x1, y0, y1);
 

@@ -125,6 +125,16 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Epochs_get_whole_number_ticks_only()
+    {
+        var figure = new Figure("loss", Axis.Linear("epoch"), Axis.Linear("loss"), new LineSeries("run", [1.0, 2.0], [2.2, 1.9]));
+
+        Assert.DoesNotContain(">1.2</text>", figure.ToSvg());
+        Assert.Contains(">2</text>", figure.ToSvg());
+        Assert.Equal(1, (double)JsonNode.Parse(figure.ToPlotlyJson())!["layout"]!["xaxis"]!["dtick"]!);
+    }
+
+    [Fact]
     public void Series_whose_lengths_disagree_are_refused_with_the_series_name()
     {
         var e = Assert.Throws<ArgumentException>(() => new Figure("t", Axis.Linear("x"), Axis.Linear("y"), new LineSeries("bad", [1.0, 2], [1.0])));
