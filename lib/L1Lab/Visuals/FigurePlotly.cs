@@ -117,6 +117,15 @@ internal static class FigurePlotly
             w.WriteString("barmode", "overlay");
             w.WriteNumber("bargap", 0);
         }
+        if (heatmap)
+        {
+            w.WriteStartObject("margin");
+            w.WriteNumber("l", 20);
+            w.WriteNumber("r", 20);
+            w.WriteNumber("t", 50);
+            w.WriteNumber("b", 20);
+            w.WriteEndObject();
+        }
         Axis(w, "xaxis", figure.XAxis, figure.Series.Any(s => s is BarSeries) ? "category" : null, heatmap, reversed: false, wholeNumbers: figure.WholeNumberX);
         Axis(w, "yaxis", figure.YAxis, null, heatmap, reversed: heatmap, wholeNumbers: false);
         w.WriteEndObject();
@@ -139,8 +148,7 @@ internal static class FigurePlotly
         if (wholeNumbers) w.WriteNumber("dtick", 1);
         if (heatmap)
         {
-            w.WriteBoolean("showticklabels", false);
-            w.WriteBoolean("showgrid", false);
+            w.WriteBoolean("visible", false);
             if (reversed)
             {
                 w.WriteString("autorange", "reversed");
