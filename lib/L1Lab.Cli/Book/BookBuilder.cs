@@ -9,7 +9,8 @@ namespace L1Lab.Cli.Book;
 /// <param name="Notebooks">The course's notebooks folder (English); a zh-CN/ subfolder with notebooks adds the Chinese edition.</param>
 /// <param name="From">A folder of already executed notebooks (and zh-CN/) to take instead of running them; null to run.</param>
 /// <param name="Parameters">Overrides for the notebooks' parameters cells (<c>--set</c>), each applied where declared.</param>
-sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, string> Parameters);
+/// <param name="SaveTo">Where to keep the executed notebooks (each edition in its folder); null to discard them.</param>
+sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, string> Parameters, string? SaveTo = null);
 
 /// <summary>
 /// Builds the course as a static site: runs every notebook with L1Lab's engine (or takes executed copies), then writes
@@ -47,7 +48,7 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         var name = Path.GetFileName(target);
         Directory.CreateDirectory(parent);
         var building = Path.Combine(parent, $".{name}.building-{Environment.ProcessId}");
-        var executed = Path.Combine(parent, $".{name}.executed-{Environment.ProcessId}");
+        var executed = options.SaveTo is { } keep ? Path.GetFullPath(keep) : Path.Combine(parent, $".{name}.executed-{Environment.ProcessId}");
         try
         {
             DeleteFolder(building);
@@ -87,7 +88,7 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         finally
         {
             DeleteFolder(building);
-            DeleteFolder(executed);
+            if (options.SaveTo is null) DeleteFolder(executed);
         }
     }
 

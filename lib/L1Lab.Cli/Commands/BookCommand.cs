@@ -32,15 +32,21 @@ public static class BookCommand
             Description = "The course's notebooks folder; a zh-CN/ subfolder with notebooks adds the Chinese edition.",
             DefaultValueFactory = _ => "notebooks",
         };
+        var saveTo = new Option<string?>("--save-to")
+        {
+            Description = "Also keep the executed notebooks in this folder (zh-CN/ inside for the Chinese edition), as 'notebooks run --save-to' does.",
+        };
         var build = new Command("build", "Execute the notebooks and write the course as an offline HTML book (index.html and one page per notebook).")
         {
-            output, set, from, notebooks,
+            output, set, from, notebooks, saveTo,
         };
         build.SetAction((parseResult, cancellationToken) =>
         {
             var sets = parseResult.GetValue(set) ?? [];
-            Cli.Require(sets.Length == 0 || parseResult.GetValue(from) is null, "--set: cannot be combined with --from (the notebooks there are already executed)");
-            var builder = new BookBuilder(new BookOptions(parseResult.GetValue(output)!, parseResult.GetValue(notebooks)!, parseResult.GetValue(from), Parameters(sets)),
+            var executed = parseResult.GetValue(from);
+            Cli.Require(sets.Length == 0 || executed is null, "--set: cannot be combined with --from (the notebooks there are already executed)");
+            Cli.Require(parseResult.GetValue(saveTo) is null || executed is null, "--save-to: cannot be combined with --from (the notebooks there are already executed)");
+            var builder = new BookBuilder(new BookOptions(parseResult.GetValue(output)!, parseResult.GetValue(notebooks)!, executed, Parameters(sets), parseResult.GetValue(saveTo)),
                 parseResult.InvocationConfiguration.Output);
             builder.Validate();
             return builder.BuildAsync(cancellationToken);
