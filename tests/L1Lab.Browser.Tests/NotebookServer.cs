@@ -54,6 +54,8 @@ public sealed class NotebookServer : IAsyncDisposable
         foreach (var a in new[] { TestPaths.Python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", $"--port={port}", "--port-retries=0",
                      $"--NotebookApp.token={token}", $"--notebook-dir={notebooks}", "--NotebookApp.open_browser=False" })
             info.ArgumentList.Add(a);
+        // CI runs as root; the server refuses that unless told.
+        if (Environment.UserName == "root") info.ArgumentList.Add("--allow-root");
         info.Environment["JUPYTER_PATH"] = jupyterPath;
         info.Environment["JUPYTER_CONFIG_DIR"] = Directory.CreateDirectory(Path.Combine(work, "config")).FullName;
         info.Environment["JUPYTER_DATA_DIR"] = Directory.CreateDirectory(Path.Combine(work, "data")).FullName;
