@@ -16,8 +16,8 @@ sealed record BookHeading(int Level, string Id, string Text);
 
 /// <summary>
 /// Markdown cells to HTML with Markdig: CommonMark plus pipe tables, emphasis extras, task lists and math. Math is
-/// left as Markdig writes it (<c>\( … \)</c> and <c>\[ … \]</c> in elements of class <c>math</c>) for KaTeX to typeset
-/// in the browser. Links to another chapter's <c>.ipynb</c> become links to its page, and every heading gets an anchor
+/// left as Markdig writes it (<c>\( … \)</c> and <c>\[ … \]</c> in elements of class <c>math</c>, plus <c>display</c>
+/// for <c>$$</c>) for KaTeX to typeset in the browser. Links to another chapter's <c>.ipynb</c> become links to its page, and every heading gets an anchor
 /// that is unique within the page, so the table of contents can point at it.
 /// </summary>
 sealed class BookMarkdown(IReadOnlySet<string> chapterStems)
@@ -48,6 +48,9 @@ sealed class BookMarkdown(IReadOnlySet<string> chapterStems)
             attributes.Id = unique;
             if (heading.Level is 2 or 3) Headings.Add(new BookHeading(heading.Level, unique, PlainText(heading.Inline)));
         }
+        // $$…$$ inside a paragraph is display math too (Markdig keeps it inline): mark it so KaTeX sets it apart.
+        foreach (var math in document.Descendants<MathInline>())
+            if (math.DelimiterCount >= 2) math.GetAttributes().AddClass("display");
         foreach (var link in document.Descendants<LinkInline>())
             if (!link.IsImage && link.Url is { } url) link.Url = ChapterLink(url);
 

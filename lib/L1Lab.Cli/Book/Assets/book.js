@@ -1,9 +1,10 @@
 // L1Lab book: typesets math with the local KaTeX and draws charts with the local plotly.js. Loads nothing else.
 (function () {
   'use strict';
-  // Markdig writes inline math as <span class="math">\(…\)</span> and display math as <div class="math">\[…\]</div>.
+  // Markdig writes inline math as <span class="math">\(…\)</span> and display math as <div class="math">\[…\]</div>
+  // (or, for $$…$$ within a paragraph, as <span class="math display">).
   document.querySelectorAll('.math').forEach(function (element) {
-    var display = element.tagName === 'DIV';
+    var display = element.tagName === 'DIV' || element.classList.contains('display');
     var tex = element.textContent.trim().replace(/^\\[([]/, '').replace(/\\[)\]]$/, '');
     katex.render(tex, element, { displayMode: display, throwOnError: false });
   });
