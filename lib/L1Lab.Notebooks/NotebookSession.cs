@@ -24,7 +24,8 @@ public sealed class NotebookSession
     ];
 
     readonly NotebookSessionOptions _options;
-    readonly NotebookGlobals _globals = new();
+    readonly ConventionFormatters _formatters = new();   // one per session: e.g. plotly.js goes into the first figure only
+    readonly NotebookGlobals _globals;
     ScriptOptions _scriptOptions;
     ScriptState<object>? _state;
 
@@ -32,6 +33,7 @@ public sealed class NotebookSession
     public NotebookSession(NotebookSessionOptions? options = null)
     {
         _options = options ?? new NotebookSessionOptions();
+        _globals = new NotebookGlobals(_formatters);
         _scriptOptions = ScriptOptions.Default
             .WithReferences(HostAssemblies.FrameworkReferences.Append(HostAssemblies.Reference(typeof(NotebookGlobals).Assembly.Location)))
             .WithMetadataResolver(new HostMetadataResolver())
@@ -132,7 +134,7 @@ public sealed class NotebookSession
         }
         _state = state;
         if (state.ReturnValue is { } value)
-            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value)));
+            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value, _formatters)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
     }
 

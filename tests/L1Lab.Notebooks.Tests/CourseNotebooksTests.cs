@@ -120,7 +120,7 @@ public sealed partial class CourseNotebooksTests
             Assert.True(version == pinned, $"{file}: #r \"nuget: {name}, {version}\" but Directory.Packages.props pins {pinned}");
         }
         var first = code[0].Source;
-        foreach (var package in new[] { "TorchSharp-cpu", "XPlot.Plotly", "Microsoft.Data.Analysis" })
+        foreach (var package in new[] { "TorchSharp-cpu", "Microsoft.Data.Analysis" })
             Assert.Contains($"#r \"nuget: {package}, {PackagePins.VersionOf(package)}\"", first, StringComparison.Ordinal);
         Assert.Contains($"#r \"{LibraryReference}\"", first, StringComparison.Ordinal);
         Assert.True(code.Count > 1 && code[1].Source.Contains("TorchRuntime.Initialize()", StringComparison.Ordinal),

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Models;
 using L1Lab.Results;
 using L1Lab.Training;
+using L1Lab.Visuals;
 using Spectre.Console;
 
 namespace L1Lab.Cli.Commands;
@@ -74,6 +76,7 @@ static class ReproduceCommand
         };
         Directory.CreateDirectory(output);
         var runs = new List<RunResult>();
+        var weights = new List<PngImage>();
         foreach (var (name, runOptions) in plans)
         {
             var model = Mlp.Create([784, 256, 10], runOptions.Seed);
@@ -89,6 +92,7 @@ static class ReproduceCommand
                 throw new RunFailedException($"{name} run: {e.Message} The last good weights are in {checkpoint}.");
             }
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
+            weights.Add(FirstLayer(model, runs[^1]));
             model.Dispose();
         }
 
@@ -100,7 +104,7 @@ static class ReproduceCommand
         var csv = Path.Combine(output, "results.csv");
         var html = Path.Combine(output, "report.html");
         ResultsTable.WriteCsv(runs, csv);
-        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine());
+        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine(), weights);
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
         return Cli.Ok;
     }
@@ -131,6 +135,15 @@ static class ReproduceCommand
             });
         foreach (var m in history) Line(m);
         return history;
+    }
+
+    /// <summary>The first 64 hidden units' weights of the first layer, 28×28 each, on a diverging scale (exact zeros white).</summary>
+    static PngImage FirstLayer(Mlp model, RunResult run)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var weight = model.Layers[0].weight!.detach();
+        var image = Images.Grid(weight[..Math.Min(64, (int)weight.shape[0])], side: 28, columns: 8, scale: 2, diverging: true);
+        return image.WithTitle($"{run.Run} (L1 {run.ModeName}, λ = {run.Lambda:G4}): first-layer weights, {100 * run.Final.ZeroFraction:F2} % of all weights exactly 0");
     }
 
     static string Machine() =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Experiments;
 using L1Lab.Results;
