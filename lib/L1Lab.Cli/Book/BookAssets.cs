@@ -14,8 +14,8 @@ static class BookAssets
     /// <summary>plotly.js's file name under assets/.</summary>
     public const string PlotlyFile = "plotly.min.js";
 
-    /// <summary>plotly.js's source, from the L1Lab library; null while the library has none (charts then show their static image only).</summary>
-    public static string? PlotlyScript => null;
+    /// <summary>plotly.js's source, as the L1Lab library carries it (the same copy notebooks and reports use).</summary>
+    public static string? PlotlyScript => L1Lab.Visuals.PlotlyScript.Text;
 
     /// <summary>Writes every asset under <paramref name="assets"/>.</summary>
     public static void Write(string assets, bool withPlotly)
@@ -29,6 +29,10 @@ static class BookAssets
             using var target = File.Create(path);
             source.CopyTo(target);
         }
-        if (withPlotly && PlotlyScript is { } plotly) File.WriteAllText(Path.Combine(assets, PlotlyFile), plotly);
+        if (withPlotly && PlotlyScript is { } plotly)
+        {
+            File.WriteAllText(Path.Combine(assets, PlotlyFile), plotly);
+            File.WriteAllText(Path.Combine(assets, PlotlyFile + ".LICENSE.txt"), L1Lab.Visuals.PlotlyScript.License);
+        }
     }
 }
