@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace L1Lab.Browser.Tests;
 
@@ -7,7 +8,7 @@ namespace L1Lab.Browser.Tests;
 /// typeset math and drawn figures, loads nothing from the network, logs no error, and prints.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class BookTests(BrowserFixture browser, CourseFixture course)
+public sealed partial class BookTests(BrowserFixture browser, CourseFixture course, ITestOutputHelper output)
 {
     static IReadOnlyList<string> CourseStems =>
         Directory.GetFiles(TestPaths.Notebooks, "*.ipynb").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList();
@@ -74,7 +75,9 @@ public sealed partial class BookTests(BrowserFixture browser, CourseFixture cour
         var math = 0;
         foreach (var stem in new[] { "index" }.Concat(CourseStems))
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             await using var offline = await OfflinePage.OpenAsync(browser.Browser!, Path.Combine(build.Site, stem + ".html"));
+            output.WriteLine($"{stem}: opened in {started.Elapsed.TotalSeconds:0.0} s");
             var report = await offline.ReportAsync("book-" + stem);
             problems.AddRange(report.Problems.Select(p => $"{stem}: {p}"));
 
@@ -105,7 +108,7 @@ public sealed partial class BookTests(BrowserFixture browser, CourseFixture cour
 
         // As a person would: Chromium's own print to PDF.
         var print = ChildProcess.Run(SystemChromium.Path!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri], timeout: TimeSpan.FromMinutes(2));
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri], timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(File.Exists(pdf), print.ToString());
         var pages = PdfPages().Matches(File.ReadAllText(pdf, System.Text.Encoding.Latin1)).Count;

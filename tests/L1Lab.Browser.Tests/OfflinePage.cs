@@ -15,6 +15,7 @@ public sealed class OfflinePage : IAsyncDisposable
     readonly string? _allowedOrigin;
     readonly List<string> _blocked = [];
     readonly List<string> _errors = [];
+    readonly HashSet<IRequest> _pending = [];
 
     OfflinePage(IBrowserContext context, IPage page, string? allowedOrigin)
     {
@@ -57,11 +58,17 @@ public sealed class OfflinePage : IAsyncDisposable
         page.WebSocket += (_, socket) => { if (!offline.Allowed(socket.Url)) offline.Block(socket.Url); };
         page.Console += (_, message) => { if (message.Type == "error") offline.Error(message.Text); };
         page.PageError += (_, error) => offline.Error("uncaught: " + error);
-        page.RequestFailed += (_, request) => { if (offline.Allowed(request.Url)) offline.Error($"failed to load {request.Url}: {request.Failure}"); };
+        page.RequestFailed += (_, request) =>
+        {
+            offline.Settled(request);
+            if (offline.Allowed(request.Url)) offline.Error($"failed to load {request.Url}: {request.Failure}");
+        };
+        page.Request += (_, request) => { lock (offline._pending) offline._pending.Add(request); };
+        page.RequestFinished += (_, request) => offline.Settled(request);
 
         var target = url.Contains("://", StringComparison.Ordinal) ? url : new Uri(Path.GetFullPath(url)).AbsoluteUri;
-        await page.GotoAsync(target, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 30_000 });
+        await page.GotoAsync(target, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+        await offline.SettleAsync(TimeSpan.FromSeconds(30));
         return offline;
     }
 
@@ -94,6 +101,28 @@ public sealed class OfflinePage : IAsyncDisposable
         || url.StartsWith("blob:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("about:", StringComparison.OrdinalIgnoreCase)
         || (_allowedOrigin is { } origin && (url.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase) || url == origin
             || url.StartsWith(origin.Replace("http://", "ws://", StringComparison.Ordinal) + "/", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Waits until no request of the page has been in flight for half a second; past <paramref name="limit"/> the pending ones are recorded as an error.</summary>
+    async Task SettleAsync(TimeSpan limit)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var quietSince = TimeSpan.Zero;
+        while (true)
+        {
+            string[] pending;
+            lock (_pending) pending = [.. _pending.Select(r => r.Url.Length > 100 ? r.Url[..100] + "…" : r.Url)];
+            if (pending.Length > 0) quietSince = stopwatch.Elapsed;
+            else if (stopwatch.Elapsed - quietSince >= TimeSpan.FromMilliseconds(500)) return;
+            if (stopwatch.Elapsed > limit)
+            {
+                Error($"requests still running {limit.TotalSeconds:0} s after the load event: {string.Join(", ", pending)}");
+                return;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    void Settled(IRequest request) { lock (_pending) _pending.Remove(request); }
 
     void Block(string url) { lock (_blocked) _blocked.Add(url); }
 
