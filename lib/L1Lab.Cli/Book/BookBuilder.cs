@@ -57,7 +57,7 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
             foreach (var (edition, files) in Editions(options.From ?? options.Notebooks))
             {
                 var ran = options.From is null ? await RunAsync(edition, files, Path.Combine(executed, edition.Folder), cancellationToken).ConfigureAwait(false) : files;
-                if (ran is null) return Cli.Failed;
+                if (ran is null) return ExitCodes.Failed;
                 editions.Add((edition, ran.Select(Chapter.Load).ToList()));
             }
 
@@ -83,7 +83,7 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
             var bytes = new DirectoryInfo(target).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"book: {pages} pages ({string.Join(", ", editions.Select(e => $"{e.Edition.Language} {e.Chapters.Count}"))}) and index.html written to {options.Out} ({bytes / 1048576.0:0.0} MB) in {stopwatch.Elapsed.TotalSeconds:0} s")).ConfigureAwait(false);
-            return Cli.Ok;
+            return ExitCodes.Ok;
         }
         finally
         {
