@@ -39,7 +39,7 @@ public static class SparseScript
         new Trainer(new TrainingOptions { Epochs = 1 }).Fit(baseline, Shared.Train, Shared.Test);
         foreach (double target in new[] { 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99 })
         {
-            using var pruned = MagnitudePruned(baseline, target);
+            using var pruned = Pruning.ByMagnitude(baseline, target);
             foreach (int batch in new[] { 1, 1000 })
                 Print("pruned", InferenceComparison.Measure(pruned, Shared.Test.Images.narrow(0, 0, batch), batch == 1 ? 2000 : 20));
         }
@@ -48,23 +48,4 @@ public static class SparseScript
 
     static void Print(string name, InferenceTiming t) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name},{t.Sparsity:F4},{t.Batch},{t.DenseMicroseconds:F1},{t.SparseMicroseconds:F1},{t.Speedup:F2}"));
-
-    /// <summary>A copy of the model with the smallest |w| of each weight matrix set to zero, to the target fraction.</summary>
-    static Mlp MagnitudePruned(Mlp model, double fraction)
-    {
-        var copy = Mlp.Create(model.Sizes, seed: 0);
-        using var noGrad = no_grad();
-        for (int i = 0; i < model.Layers.Count; i++)
-        {
-            var (source, target) = (model.Layers[i], copy.Layers[i]);
-            target.bias!.copy_(source.bias!);
-            using var magnitude = source.weight!.abs().flatten();
-            long k = (long)(fraction * magnitude.numel());
-            using var sorted = magnitude.sort().Values;
-            using var threshold = sorted[Math.Max(k - 1, 0)];
-            using var keep = source.weight.abs().gt(threshold);
-            target.weight!.copy_(source.weight.mul(keep));
-        }
-        return copy;
-    }
 }
