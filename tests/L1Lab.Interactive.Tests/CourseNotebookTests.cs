@@ -16,6 +16,7 @@ public sealed class CourseNotebookTests(DotnetInteractiveTool tool, ITestOutputH
 
     [SkippableTheory]
     [InlineData("02-l1-penalty.ipynb")]
+    [InlineData("04-mnist-experiment.ipynb")]
     public void Every_cell_succeeds_and_every_figure_comes_back_as_a_picture(string file)
     {
         var notebook = CourseNotebook.Load(Path.Combine(TestPaths.Notebooks, file), CourseNotebook.QuickParameters);
