@@ -17,14 +17,16 @@ public sealed class InteractiveSession : IDisposable
     const int KeptStderrChars = 8000;
 
     readonly Process _process;
+    readonly TempDirectory _temp;
     readonly Channel<KernelEvent> _events = Channel.CreateUnbounded<KernelEvent>(new() { SingleReader = true, SingleWriter = true });
     readonly StringBuilder _stderr = new();
     readonly Task _reader;
     int _submissions;
 
-    InteractiveSession(Process process)
+    InteractiveSession(Process process, TempDirectory temp)
     {
         _process = process;
+        _temp = temp;
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
@@ -68,8 +70,23 @@ public sealed class InteractiveSession : IDisposable
         // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not in a default location.
         if (Path.IsPathRooted(TestPaths.Dotnet)) info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(TestPaths.Dotnet);
 
+        // Its own temp folder, removed with it: the kernel's NuGet restores and the PowerShell kernel's pipe
+        // sockets (left behind when the process is killed) go there.
+        var temp = new TempDirectory("tmp");
+        info.Environment["TMPDIR"] = temp.Path;
+
         var watch = Stopwatch.StartNew();
-        var session = new InteractiveSession(Process.Start(info)!);
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch
+        {
+            temp.Dispose();
+            throw;
+        }
+        var session = new InteractiveSession(process, temp);
         try
         {
             var ready = session.WaitFor(e => e.EventType == "KernelReady", ReadyTimeout, "KernelReady");
@@ -173,5 +190,6 @@ public sealed class InteractiveSession : IDisposable
         catch (InvalidOperationException) { }
         _reader.Wait(TimeSpan.FromSeconds(5));
         _process.Dispose();
+        _temp.Dispose();
     }
 }
