@@ -24,7 +24,7 @@ public sealed class CourseNotebookTests(DotnetInteractiveTool tool, ITestOutputH
         output.WriteLine($"{file}: {notebook.Cells.Count} code cells; tool install {tool.InstallTime.TotalSeconds:F1} s, kernel ready after {session.StartupTime.TotalSeconds:F1} s");
 
         var problems = new List<string>();
-        var figures = 0;
+        var figures = new List<IReadOnlyList<FormattedValue>>();
         foreach (var (id, source) in notebook.Cells)
         {
             var cell = session.Submit(source, CellTimeout);
@@ -33,17 +33,19 @@ public sealed class CourseNotebookTests(DotnetInteractiveTool tool, ITestOutputH
                 problems.Add($"[{id}] failed: {FirstLine(cell.FailureMessage)}");
             foreach (var bundle in cell.Outputs.Where(PictureCheck.IsFigure))
             {
-                figures++;
+                figures.Add(bundle);
                 var why = PictureCheck.NotAPicture(bundle);
                 output.WriteLine($"    figure: {(why is null ? "picture" : "NOT a picture")} — {PictureCheck.Describe(bundle)}");
                 if (why is not null) problems.Add($"[{id}] a figure came back as {why}");
             }
         }
+        foreach (var kind in figures.GroupBy(b => string.Join(" + ", b.Select(v => v.MimeType))))
+            output.WriteLine($"{kind.Count()} × {kind.Key}");
         var torch = session.Submit("L1Lab.Native.TorchRuntime.Initialize().ToString()", CellTimeout);
         output.WriteLine($"TorchSharp in this kernel: {torch.ReturnValue?.FirstOrDefault()?.Value ?? torch.FailureMessage}");
 
         Assert.True(problems.Count == 0, $"{file} under dotnet-interactive {DotnetInteractiveTool.Version}:\n" + string.Join("\n", problems));
-        Assert.True(figures > 0, $"{file}: no figure or image came back at all");
+        Assert.True(figures.Count > 0, $"{file}: no figure or image came back at all");
         Assert.True(torch.Succeeded, torch.FailureMessage);
     }
 
