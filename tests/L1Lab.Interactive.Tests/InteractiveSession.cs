@@ -68,7 +68,8 @@ public sealed class InteractiveSession : IDisposable
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not in a default location.
-        if (Path.IsPathRooted(TestPaths.Dotnet)) info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(TestPaths.Dotnet);
+        if (Path.IsPathRooted(TestPaths.Dotnet))
+            info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(new FileInfo(TestPaths.Dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? TestPaths.Dotnet);
 
         // Its own temp folder, removed with it: the kernel's NuGet restores and the PowerShell kernel's pipe
         // sockets (left behind when the process is killed) go there.
