@@ -69,11 +69,11 @@ public sealed class NotebookSession
         }
 
         CellDirectives directives;
-        ScriptOptions options;
+        List<MetadataReference> added;
         try
         {
             directives = CellDirectives.Parse(code.Replace("\r\n", "\n", StringComparison.Ordinal));
-            options = _scriptOptions.AddReferences(ResolvePackages(directives).Concat(ResolveFiles(directives)).ToList());
+            added = ResolvePackages(directives).Concat(ResolveFiles(directives)).Except(_scriptOptions.MetadataReferences).ToList();
         }
         catch (DirectiveException e)
         {
@@ -81,11 +81,13 @@ public sealed class NotebookSession
         }
 
         var fileName = $"{_options.Name}#{count}.csx";
-        options = options.WithFilePath(fileName);
         var source = LoopCancellation.Rewrite(directives.Code);
+        // A continuation names only the references this cell adds: the earlier submissions' references carry over.
+        // Naming them all again makes Roslyn bind every reference anew for each cell, and the session's memory
+        // grows with the square of the number of cells executed.
         var script = _state is null
-            ? CSharpScript.Create<object>(source, options, typeof(NotebookGlobals))
-            : _state.Script.ContinueWith<object>(source, options);
+            ? CSharpScript.Create<object>(source, _scriptOptions.AddReferences(added).WithFilePath(fileName), typeof(NotebookGlobals))
+            : _state.Script.ContinueWith<object>(source, _scriptOptions.WithReferences(added).WithFilePath(fileName));
 
         ImmutableArray<Diagnostic> diagnostics;
         try
@@ -104,7 +106,7 @@ public sealed class NotebookSession
                 string.Join("\n", errors.Select(d => $"line {LineOf(d)}: {Describe(d)}"))));
         }
         // New references only join the session once a cell using them compiled.
-        _scriptOptions = _scriptOptions.AddReferences(options.MetadataReferences.Except(_scriptOptions.MetadataReferences));
+        _scriptOptions = _scriptOptions.AddReferences(added);
 
         ScriptState<object> state;
         try
