@@ -24,7 +24,8 @@ public sealed class NotebookSession
     ];
 
     readonly NotebookSessionOptions _options;
-    readonly NotebookGlobals _globals = new();
+    readonly ConventionFormatters _formatters = new();   // one per session: e.g. plotly.js goes into the first figure only
+    readonly NotebookGlobals _globals;
     ScriptOptions _scriptOptions;
     ScriptState<object>? _state;
 
@@ -32,6 +33,7 @@ public sealed class NotebookSession
     public NotebookSession(NotebookSessionOptions? options = null)
     {
         _options = options ?? new NotebookSessionOptions();
+        _globals = new NotebookGlobals(_formatters);
         _scriptOptions = ScriptOptions.Default
             .WithReferences(HostAssemblies.FrameworkReferences.Append(HostAssemblies.Reference(typeof(NotebookGlobals).Assembly.Location)))
             .WithMetadataResolver(new HostMetadataResolver())
@@ -60,7 +62,7 @@ public sealed class NotebookSession
     {
         var count = ++ExecutionCount;
         var outputs = new CellOutputCollector(live);
-        CellContext.Enter(outputs, cancellationToken);
+        using var cell = CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)
         {
@@ -134,7 +136,7 @@ public sealed class NotebookSession
         }
         _state = state;
         if (state.ReturnValue is { } value)
-            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value)));
+            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value, _formatters)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
     }
 
