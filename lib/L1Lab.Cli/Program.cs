@@ -8,5 +8,6 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     NotebooksCommand.Create(),
     SweepCommand.Create(),
     KernelCommand.Create(),
+    WorkshopCommand.Create(),
 };
 return Cli.Run(root, args);

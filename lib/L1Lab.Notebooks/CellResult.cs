@@ -11,6 +11,8 @@ public enum CellErrorKind
     Runtime,
     /// <summary>The run was cancelled while the cell ran.</summary>
     Cancelled,
+    /// <summary>The cell ran longer than the run's per-cell time limit and was stopped.</summary>
+    Timeout,
 }
 
 /// <summary>A failed cell: what went wrong and on which line of the cell.</summary>

@@ -16,6 +16,18 @@ public sealed record NotebookRunOptions
 
     /// <summary>Called with the cell number and each stream write or display while a cell runs (a long training cell shows its progress).</summary>
     public Action<int, CellOutput>? OnOutput { get; init; }
+
+    /// <summary>Run every cell even after one fails (a grader wants each exercise's own outcome); by default the run stops at the first failure.</summary>
+    public bool ContinueAfterFailure { get; init; }
+
+    /// <summary>When set, a cell still running after this long is cancelled and fails with <see cref="CellErrorKind.Timeout"/>.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>Folder that relative <c>#r</c> paths start from; null for the notebook's own folder (a grader runs a copy elsewhere).</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>When set, each cell keeps at most this many characters of output; the rest is dropped with a note.</summary>
+    public int? MaxOutputCharacters { get; init; }
 }
 
 /// <summary>What happened to a cell in a run.</summary>
@@ -25,7 +37,7 @@ public enum NotebookCellStatus
     Ran,
     /// <summary>Markdown, raw, empty, or not C#: not executed (see the note).</summary>
     Skipped,
-    /// <summary>The cell failed and stopped the run.</summary>
+    /// <summary>The cell failed (and stopped the run unless <see cref="NotebookRunOptions.ContinueAfterFailure"/>).</summary>
     Failed,
 }
 
@@ -37,7 +49,7 @@ public enum NotebookCellStatus
 /// <param name="Result">The execution result of a cell that ran or failed; null when skipped.</param>
 public sealed record NotebookCellReport(int CellNumber, int? CodeCellNumber, NotebookCellStatus Status, string? Note, CellResult? Result);
 
-/// <summary>Where and why a notebook run stopped.</summary>
+/// <summary>Where and why a notebook run stopped (with <see cref="NotebookRunOptions.ContinueAfterFailure"/>, its first failure).</summary>
 /// <param name="NotebookPath">The notebook, as given to the runner.</param>
 /// <param name="CellNumber">1-based index of the failing cell among all cells.</param>
 /// <param name="CodeCellNumber">1-based index of the failing cell among code cells.</param>
@@ -90,8 +102,9 @@ public static class NotebookRunner
         var sources = PrepareSources(notebook, options.Parameters);
         var session = new NotebookSession(new NotebookSessionOptions
         {
-            BaseDirectory = Path.GetDirectoryName(fullPath)!,
+            BaseDirectory = options.BaseDirectory is { } baseDirectory ? Path.GetFullPath(baseDirectory) : Path.GetDirectoryName(fullPath)!,
             Name = Path.GetFileName(fullPath),
+            MaxOutputCharacters = options.MaxOutputCharacters,
         });
 
         var reports = new List<NotebookCellReport>();
@@ -121,20 +134,32 @@ public static class NotebookRunner
                 {
                     var number = cell.Number;
                     var live = options.OnOutput is { } onOutput ? output => onOutput(number, output) : (Action<CellOutput>?)null;
-                    var result = await session.ExecuteCellAsync(source, cancellationToken, live).ConfigureAwait(false);
+                    using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    if (options.CellTimeout is { } limit) cellCancel.CancelAfter(limit);
+                    var result = await session.ExecuteCellAsync(source, cellCancel.Token, live).ConfigureAwait(false);
+                    if (result.Error is { Kind: CellErrorKind.Cancelled } && !cancellationToken.IsCancellationRequested && options.CellTimeout is { } timeout)
+                        result = TimedOut(result, timeout);
                     cell.SetOutputs(result.ExecutionCount, result.Outputs);
                     if (!ReferenceEquals(source, cell.Source)) cell.SetSource(source);
                     report = new(cell.Number, codeNumber, result.Succeeded ? NotebookCellStatus.Ran : NotebookCellStatus.Failed, null, result);
-                    if (result.Error is { } error) failure = new NotebookFailure(path, cell.Number, codeNumber, error);
+                    if (result.Error is { } error) failure ??= new NotebookFailure(path, cell.Number, codeNumber, error);
                 }
             }
             reports.Add(report);
             options.OnCell?.Invoke(report);
-            if (failure is not null) break;
+            if (failure is not null && (!options.ContinueAfterFailure || cancellationToken.IsCancellationRequested)) break;
         }
 
         if (savePath is not null) notebook.Save(savePath);
         return new NotebookRunResult(path, reports, failure, stopwatch.Elapsed, savePath);
+    }
+
+    /// <summary>The result of a cell cancelled by <see cref="NotebookRunOptions.CellTimeout"/>, its error saying so.</summary>
+    static CellResult TimedOut(CellResult result, TimeSpan timeout)
+    {
+        var error = new CellError(CellErrorKind.Timeout, result.Error?.Line,
+            $"the cell did not finish within {timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s and was stopped");
+        return result with { Error = error, Outputs = [.. result.Outputs.Select(o => o is ErrorOutput ? new ErrorOutput(error) : o)] };
     }
 
     /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>

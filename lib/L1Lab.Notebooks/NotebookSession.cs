@@ -17,6 +17,9 @@ public sealed record NotebookSessionOptions
 
     /// <summary>Name used for the cells' code in stack traces, usually the notebook's file name.</summary>
     public string Name { get; init; } = "notebook";
+
+    /// <summary>When set, each cell keeps at most this many characters of output (streams and displays); the rest is dropped with a note.</summary>
+    public int? MaxOutputCharacters { get; init; }
 }
 
 /// <summary>
@@ -69,7 +72,7 @@ public sealed class NotebookSession
     public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default, Action<CellOutput>? live = null)
     {
         var count = ++ExecutionCount;
-        var outputs = new CellOutputCollector(live);
+        var outputs = new CellOutputCollector(live, _options.MaxOutputCharacters);
         CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)
