@@ -72,6 +72,6 @@ public sealed class AnswerKey
         return new AnswerKey(path, root, cells, exercises);
     }
 
-    static string? Heading(string markdown) =>
+    internal static string? Heading(string markdown) =>
         markdown.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('#'))?.TrimStart('#').Trim() is { Length: > 0 } h ? h : null;
 }

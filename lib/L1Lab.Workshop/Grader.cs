@@ -86,6 +86,8 @@ public static partial class Grader
     internal static (GradeStatus Status, string Message) Judge(KeyExercise exercise, CellOutcome? test, CellOutcome? solution, bool solutionPresent, string? problem)
     {
         if (test?.Status == "ran") return (GradeStatus.Ok, "");
+        if (test is { Status: "failed" } && solution is null or { Status: "ran" } && NotDone(test))
+            return (GradeStatus.Failed, "Not done yet: the solution still throws NotImplementedException");
         var parts = new List<string>();
         if (!solutionPresent && exercise.SolutionId is not null)
             parts.Add($"the solution cell of this exercise (grade_id {exercise.SolutionId}) is not in the notebook");
@@ -103,11 +105,11 @@ public static partial class Grader
         return (status, char.ToUpperInvariant(message[0]) + message[1..]);
     }
 
+    static bool NotDone(CellOutcome outcome) => outcome.Message.Contains(nameof(NotImplementedException), StringComparison.Ordinal);
+
     static string Describe(CellOutcome outcome)
     {
         var error = outcome.Message.ReplaceLineEndings(" ").Trim();
-        if (error.Contains(nameof(NotImplementedException), StringComparison.Ordinal))
-            return "is not done yet (it still throws NotImplementedException)";
         return outcome.Status switch
         {
             "timeout" => error.Length > 0 ? $"was stopped: {error}" : "was stopped: it ran too long",

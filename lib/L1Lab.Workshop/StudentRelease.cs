@@ -19,16 +19,18 @@ public static class StudentRelease
     {
         var (root, cells) = NotebookJson.Parse(path, json);
         var notebook = System.IO.Path.GetFileName(path);
+        string? heading = null;
         for (var i = 0; i < cells.Count; i++)
         {
             if (cells[i] is not JsonObject cell) continue;
             NotebookJson.ClearOutputs(cell);
             var source = NotebookJson.Source(cell);
+            if (NotebookJson.CellType(cell) == "markdown" && AnswerKey.Heading(source) is { } h) heading = h;
             if (!Markers.AnyIn(source)) continue;
             var where = $"cell {i + 1}";
-            var exercise = NbgraderCell.Read(cell)?.GradeId ?? where;
+            var exercise = Literal($"{heading ?? NbgraderCell.Read(cell)?.GradeId ?? where} ({notebook}) is not done yet: replace this line with your solution.");
             var text = Replace(path, where, source, Markers.BeginSolution, Markers.EndSolution,
-                indent => $"{indent}throw new NotImplementedException(\"{notebook}, {exercise}: not done yet. Replace this line with your solution.\");");
+                indent => $"{indent}throw new NotImplementedException({exercise});");
             text = Replace(path, where, text, Markers.BeginHiddenTests, Markers.EndHiddenTests, _ => null);
             if (Markers.AnyIn(text))
                 throw new WorkshopException(path, $"{where}: a marker is not on a line of its own (write it as a comment line, e.g. // {Markers.BeginSolution})");
@@ -58,6 +60,10 @@ public static class StudentRelease
         foreach (var (target, json) in released) L1Lab.IO.AtomicFile.WriteAllText(target, json);
         return released.Select(r => r.Path).ToList();
     }
+
+    /// <summary>A C# string literal for <paramref name="text"/>.</summary>
+    static string Literal(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings(" ") + "\"";
 
     /// <summary>Replaces each region between the two markers (markers included) by <paramref name="stub"/>'s line, or by nothing when it returns null.</summary>
     static string Replace(string path, string where, string source, string begin, string end, Func<string, string?> stub)

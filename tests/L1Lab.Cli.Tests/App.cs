@@ -7,7 +7,9 @@ static class App
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(TimeSpan.FromMinutes(5), args);
+
+    public static Result Run(TimeSpan timeout, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -17,7 +19,7 @@ static class App
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"l1lab {string.Join(' ', args)} did not finish");

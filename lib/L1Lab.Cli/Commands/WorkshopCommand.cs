@@ -127,12 +127,12 @@ public static class WorkshopCommand
             notebook, baseDirectory, timeout, set,
         };
         command.Hidden = true;
-        command.SetAction((parseResult, cancellationToken) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var token = Console.In.ReadLine()?.Trim() ?? "";
-            using var events = Console.OpenStandardOutput();
-            return SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(baseDirectory)!, Parameters(parseResult.GetValue(set) ?? []),
-                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken);
+            await using var events = Console.OpenStandardOutput();
+            return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(baseDirectory)!, Parameters(parseResult.GetValue(set) ?? []),
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
