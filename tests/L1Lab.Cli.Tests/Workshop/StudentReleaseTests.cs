@@ -39,7 +39,7 @@ public sealed class StudentReleaseTests
 
         var text = string.Join("\n", CourseFiles.Cells(release).Select(c => CourseFiles.Source(c!)));
         var lines = text.Split('\n').Select(l => l.Trim()).ToHashSet();
-        Assert.Empty(distinctive.Where(lines.Contains));
+        Assert.DoesNotContain(distinctive, lines.Contains);
         foreach (var marker in new[] { "BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS" })
             Assert.DoesNotContain(marker, text, StringComparison.Ordinal);
         var solutions = CourseFiles.Cells(release).Where(c => (bool?)c!["metadata"]?["nbgrader"]?["solution"] == true).ToList();
