@@ -24,6 +24,7 @@ public static partial class Grader
         var rows = new List<GradeRow>();
         var pages = new List<string>();
         var pageNames = new HashSet<string>(StringComparer.Ordinal);
+        var common = CommonFolder(submissions);
         foreach (var submission in submissions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +40,7 @@ public static partial class Grader
                 : await GradeOneAsync(submission, key, options, cancellationToken).ConfigureAwait(false);
             rows.AddRange(own);
 
-            var page = Path.Combine(options.OutDirectory, UniqueName(submission, pageNames));
+            var page = Path.Combine(options.OutDirectory, UniqueName(Path.GetRelativePath(common, Path.GetFullPath(submission)), pageNames));
             var titles = key?.Exercises.ToDictionary(e => e.TestId, e => e.Title) ?? [];
             AtomicFile.WriteAllText(page, FeedbackPage.Render(submission, own, titles));
             pages.Add(page);
@@ -116,6 +117,16 @@ public static partial class Grader
             "crashed" => error,
             _ => $"failed: {error}",
         };
+    }
+
+    /// <summary>The deepest folder holding every submission, so pages are named by what differs ("alice/03-….ipynb").</summary>
+    static string CommonFolder(IReadOnlyList<string> submissions)
+    {
+        var folders = submissions.Select(s => Path.GetDirectoryName(Path.GetFullPath(s))!.Split(Path.DirectorySeparatorChar)).ToList();
+        if (folders.Count == 0) return Directory.GetCurrentDirectory();
+        var depth = Enumerable.Range(0, folders.Min(f => f.Length)).TakeWhile(i => folders.All(f => f[i] == folders[0][i])).Count();
+        var common = string.Join(Path.DirectorySeparatorChar, folders[0].Take(depth));
+        return common.Length == 0 ? Path.DirectorySeparatorChar.ToString() : common;
     }
 
     /// <summary>A file name for the submission's page (its path with separators as dashes, .html), unique in this run.</summary>
