@@ -1,3 +1,4 @@
+using L1Lab.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -10,8 +11,6 @@ namespace L1Lab.Kernel;
 /// </summary>
 public static class CodeCompleteness
 {
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     /// <summary>"complete", "incomplete" or "invalid" for <paramref name="code"/>.</summary>
     public static string Check(string code)
     {
@@ -19,7 +18,7 @@ public static class CodeCompleteness
         var csharp = string.Join("\n", code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .Where(l => !l.TrimStart().StartsWith("#!", StringComparison.Ordinal) && !l.TrimStart().StartsWith("#i ", StringComparison.Ordinal)));
         if (string.IsNullOrWhiteSpace(csharp)) return "complete";
-        var tree = CSharpSyntaxTree.ParseText(csharp, ScriptParse);
+        var tree = CSharpSyntaxTree.ParseText(csharp, CellSyntax.ParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree)) return "incomplete";
         return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? "invalid" : "complete";
     }

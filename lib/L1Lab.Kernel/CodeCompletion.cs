@@ -1,3 +1,4 @@
+using L1Lab.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,8 +12,6 @@ namespace L1Lab.Kernel;
 /// </summary>
 public sealed class CodeCompletion
 {
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     static readonly string[] Keywords = SyntaxFacts.GetKeywordKinds()
         .Concat(SyntaxFacts.GetContextualKeywordKinds())
         .Select(SyntaxFacts.GetText)
@@ -26,7 +25,7 @@ public sealed class CodeCompletion
     /// <summary>Remembers the names a cell that ran declared.</summary>
     public void Learn(string code)
     {
-        var root = CSharpSyntaxTree.ParseText(code, ScriptParse).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(code, CellSyntax.ParseOptions).GetRoot();
         foreach (var node in root.DescendantNodes())
         {
             var name = node switch

@@ -9,19 +9,6 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace L1Lab.Notebooks;
 
-/// <summary>How a <see cref="NotebookSession"/> resolves paths and names its code in messages.</summary>
-public sealed record NotebookSessionOptions
-{
-    /// <summary>Folder that relative <c>#r "file.dll"</c> paths start from: the notebook's folder. Defaults to the current directory.</summary>
-    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
-
-    /// <summary>Name used for the cells' code in stack traces, usually the notebook's file name.</summary>
-    public string Name { get; init; } = "notebook";
-
-    /// <summary>When set, each cell keeps at most this many characters of output (streams and displays); the rest is dropped with a note.</summary>
-    public int? MaxOutputCharacters { get; init; }
-}
-
 /// <summary>
 /// One C# scripting session, like one kernel: cells run in order and each sees the variables, functions and
 /// references of those before it (Roslyn's <c>RunAsync</c> then <c>ContinueWith</c>). Cells may call
@@ -52,7 +39,7 @@ public sealed class NotebookSession
             .WithImports(DefaultImports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+            .WithLanguageVersion(CellSyntax.ParseOptions.LanguageVersion);
     }
 
     /// <summary>How many cells this session has executed (each call to <see cref="ExecuteCellAsync"/> counts, failed ones too).</summary>
