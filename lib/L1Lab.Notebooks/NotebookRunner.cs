@@ -4,7 +4,7 @@ namespace L1Lab.Notebooks;
 
 /// <summary>
 /// Runs a notebook's C# cells top to bottom in one fresh <see cref="NotebookSession"/>, stopping at the first
-/// failing cell. Relative <c>#r</c> paths start from the notebook's folder, whatever the current directory.
+/// failing cell unless told to go on. Relative <c>#r</c> paths start from the notebook's folder, whatever the current directory.
 /// The source file is only read; with <see cref="NotebookRunOptions.SaveToDirectory"/> an executed copy is written elsewhere.
 /// </summary>
 public static class NotebookRunner
