@@ -109,8 +109,15 @@ internal static class SubmissionProcess
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {options.Runner.FileName}");
-        await process.StandardInput.WriteLineAsync(token).ConfigureAwait(false);
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteLineAsync(token).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child ended before reading its token; its exit code and standard error tell why.
+        }
 
         var events = new List<CellEvent>();
         var errorTail = new StringBuilder();
