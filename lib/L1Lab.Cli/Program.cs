@@ -8,6 +8,8 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     NotebooksCommand.Create(),
     SweepCommand.Create(),
     KernelCommand.Create(),
+    ReadmeCommand.Create(),
+    BookCommand.Create(),
     WorkshopCommand.Create(),
 };
 return Cli.Run(root, args);
