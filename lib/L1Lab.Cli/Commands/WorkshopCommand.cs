@@ -47,7 +47,7 @@ public static class WorkshopCommand
                 throw new UsageException(e.Message);
             }
             foreach (var path in written) parseResult.InvocationConfiguration.Output.WriteLine($"released {path}");
-            return Cli.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -74,7 +74,7 @@ public static class WorkshopCommand
             var outDirectory = parseResult.GetValue(output)!;
             Cli.Require(Directory.Exists(keyDirectory), $"--key {keyDirectory}: no such folder");
             Cli.Require(seconds > 0 && double.IsFinite(seconds) && seconds <= 86_400, $"--cell-timeout {seconds.ToString(CultureInfo.InvariantCulture)}: give a number of seconds between 0 and 86400");
-            var parameters = Parameters(parseResult.GetValue(set) ?? []);
+            var parameters = ParameterAssignments.Parse(parseResult.GetValue(set) ?? []);
             var files = Expand(parseResult.GetValue(submissions) ?? []);
 
             var keyFiles = Directory.EnumerateFiles(keyDirectory, "*.ipynb").ToList();
@@ -113,7 +113,7 @@ public static class WorkshopCommand
         var report = await Grader.GradeAsync(files, options, cancellationToken).ConfigureAwait(false);
         var seconds = started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         await output.WriteLineAsync($"graded {files.Count} submission{(files.Count == 1 ? "" : "s")} in {seconds} s: {report.CsvPath}, feedback pages in {options.OutDirectory}").ConfigureAwait(false);
-        return Cli.Ok;
+        return ExitCodes.Ok;
     }
 
     static Command RunSubmission()
@@ -131,7 +131,7 @@ public static class WorkshopCommand
         {
             var token = Console.In.ReadLine()?.Trim() ?? "";
             await using var events = Console.OpenStandardOutput();
-            return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(baseDirectory)!, Parameters(parseResult.GetValue(set) ?? []),
+            return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(baseDirectory)!, ParameterAssignments.Parse(parseResult.GetValue(set) ?? []),
                 TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -165,20 +165,6 @@ public static class WorkshopCommand
             else throw new UsageException($"{path}: no such file or folder");
         }
         return files;
-    }
-
-    static Dictionary<string, string> Parameters(string[] assignments)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in assignments)
-        {
-            var equals = assignment.IndexOf('=');
-            var name = equals > 0 ? assignment[..equals].Trim() : "";
-            Cli.Require(name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !char.IsDigit(name[0]),
-                $"--set {assignment}: expected name=value, e.g. --set epochs=1");
-            parameters[name] = assignment[(equals + 1)..];
-        }
-        return parameters;
     }
 
     static IReadOnlyList<string> SafeDeclared(string notebook)
