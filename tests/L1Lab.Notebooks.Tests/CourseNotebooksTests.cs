@@ -11,7 +11,7 @@ namespace L1Lab.Notebooks.Tests;
 /// Checks every course notebook found in the repository's <c>notebooks/*.ipynb</c> (one test case per file, so a
 /// new notebook is covered without touching this file): it runs top to bottom with quick parameters, validates
 /// against the real nbformat schema, carries the Polyglot metadata and no outputs, pins its packages, and has
-/// the course structure (title, Summary, Exercises, Solutions, a link to the next notebook).
+/// the course structure (title, Summary, Exercises in nbgrader's layout, a link to the next notebook).
 /// </summary>
 /// <remarks>
 /// The notebooks reference <c>../lib/L1Lab/bin/notebooks/L1Lab.dll</c>, and the engine insists that file exists
@@ -154,13 +154,9 @@ public sealed partial class CourseNotebooksTests
 
         Assert.True(cells[0].CellType == "markdown" && cells[0].Source.StartsWith("# ", StringComparison.Ordinal),
             $"{file}: the first cell must be markdown starting with an H1 title (\"# \")");
-        foreach (var heading in new[] { "Summary", "Exercises", "Solutions" })
+        foreach (var heading in new[] { "Summary", "Exercises" })
             Assert.True(markdown.Contains(heading, StringComparison.Ordinal), $"{file}: no \"{heading}\" in the markdown");
-        var solutions = cells.Select((c, i) => (Cell: c, Index: i))
-            .FirstOrDefault(x => x.Cell.CellType == "markdown" && x.Cell.Source.TrimStart().StartsWith("### Solutions", StringComparison.Ordinal));
-        Assert.True(solutions.Cell is not null, $"{file}: no markdown cell starting with \"### Solutions\"");
-        Assert.True(solutions.Index + 1 < cells.Count && cells[solutions.Index + 1].IsCode,
-            $"{file}: the \"### Solutions\" cell must be followed by solution code");
+        AssertExercisesFollowNbgrader(file);
         Assert.True(DeclaredParameters(notebook).Count > 0, $"{file}: no code cell tagged \"parameters\" declaring `var name = literal;`");
 
         var links = MarkdownLink().Matches(markdown).Select(m => m.Groups["target"].Value)
@@ -178,6 +174,37 @@ public sealed partial class CourseNotebooksTests
         else
             Assert.True(links.Any(t => t == "../README.md" || t.EndsWith(".ipynb", StringComparison.Ordinal) && files.Contains(t) && t != file),
                 $"{file}: the last notebook must link back to ../README.md (or to another notebook)");
+    }
+
+    /// <summary>
+    /// The exercises follow nbgrader's layout (STYLE.md): each solution cell has nbgrader metadata and its answer between
+    /// <c>// BEGIN SOLUTION</c> and <c>// END SOLUTION</c>, and is followed by a locked test cell worth points; grade_ids are unique.
+    /// </summary>
+    static void AssertExercisesFollowNbgrader(string file)
+    {
+        var cells = ReadJson(file)["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        string Source(JsonObject c) => c["source"] is JsonArray a ? string.Concat(a.Select(l => (string?)l)) : (string?)c["source"] ?? "";
+        JsonObject? Nbgrader(JsonObject c) => c["metadata"]?["nbgrader"] as JsonObject;
+        var graded = cells.Select((c, i) => (Cell: c, Index: i, Meta: Nbgrader(c))).Where(x => x.Meta is not null).ToList();
+        var solutions = graded.Where(x => (bool?)x.Meta!["solution"] == true).ToList();
+        Assert.True(solutions.Count > 0, $"{file}: no exercise solution cell with nbgrader metadata (\"solution\": true)");
+        var ids = graded.Select(x => (string?)x.Meta!["grade_id"]).ToList();
+        Assert.True(ids.All(id => !string.IsNullOrEmpty(id)) && ids.Distinct().Count() == ids.Count, $"{file}: every nbgrader cell needs its own grade_id ({string.Join(", ", ids)})");
+        foreach (var (cell, index, meta) in solutions)
+        {
+            var id = (string?)meta!["grade_id"];
+            var source = Source(cell);
+            Assert.True((string?)cell["cell_type"] == "code" && (bool?)meta["grade"] == false && (bool?)meta["locked"] == false && (int?)meta["schema_version"] == 3,
+                $"{file}: solution cell {id} needs code with nbgrader grade false, locked false, schema_version 3");
+            Assert.True(source.Contains("// BEGIN SOLUTION", StringComparison.Ordinal) && source.Contains("// END SOLUTION", StringComparison.Ordinal),
+                $"{file}: solution cell {id} has no // BEGIN SOLUTION ... // END SOLUTION region");
+            var test = index + 1 < cells.Count ? Nbgrader(cells[index + 1]) : null;
+            Assert.True(test is not null && (bool?)test["grade"] == true && (bool?)test["solution"] == false && (bool?)test["locked"] == true && (double?)test["points"] > 0,
+                $"{file}: solution cell {id} must be followed by its test cell (nbgrader grade true, locked true, points > 0)");
+        }
+        var tests = graded.Where(x => (bool?)x.Meta!["grade"] == true).ToList();
+        Assert.All(tests, t => Assert.True(Source(t.Cell).Split('\n').Count(l => l.Trim() == "// BEGIN HIDDEN TESTS") == Source(t.Cell).Split('\n').Count(l => l.Trim() == "// END HIDDEN TESTS"),
+            $"{file}: test cell {(string?)t.Meta!["grade_id"]} has unpaired hidden-test markers"));
     }
 
     /// <summary>The names declared by the notebook's parameters cell (empty when it has none).</summary>
