@@ -9,5 +9,6 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     SweepCommand.Create(),
     KernelCommand.Create(),
     ReadmeCommand.Create(),
+    BookCommand.Create(),
 };
 return Cli.Run(root, args);

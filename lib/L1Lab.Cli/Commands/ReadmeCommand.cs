@@ -31,11 +31,11 @@ public static class ReadmeCommand
             if (parsed.GetValue(check))
             {
                 Console.WriteLine(updated == readme ? "README.md is current." : "README.md is out of date: run `dotnet run --project lib/L1Lab.Cli -- readme`.");
-                return updated == readme ? Cli.Ok : Cli.Failed;
+                return updated == readme ? ExitCodes.Ok : ExitCodes.Failed;
             }
             if (updated != readme) AtomicFile.WriteAllText(readmePath, updated);
             Console.WriteLine(updated == readme ? "README.md was already current." : $"Rewrote the results block of {readmePath}.");
-            return Cli.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

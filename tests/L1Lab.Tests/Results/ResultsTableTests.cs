@@ -92,14 +92,4 @@ public sealed class ResultsTableTests
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    [Fact]
-    public void Report_contains_one_summary_row_per_run_and_three_charts()
-    {
-        var html = Report.ToHtml("test", Runs, "machine");
-
-        Assert.Equal(2, Report.SummaryRows(Runs).Count());
-        Assert.Contains("<td>79.00 %</td>", html);
-        Assert.Equal(3, html.Split("Plotly.newPlot").Length - 1);
-    }
 }
