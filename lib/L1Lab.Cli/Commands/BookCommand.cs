@@ -46,26 +46,11 @@ public static class BookCommand
             var executed = parseResult.GetValue(from);
             Cli.Require(sets.Length == 0 || executed is null, "--set: cannot be combined with --from (the notebooks there are already executed)");
             Cli.Require(parseResult.GetValue(saveTo) is null || executed is null, "--save-to: cannot be combined with --from (the notebooks there are already executed)");
-            var builder = new BookBuilder(new BookOptions(parseResult.GetValue(output)!, parseResult.GetValue(notebooks)!, executed, Parameters(sets), parseResult.GetValue(saveTo)),
+            var builder = new BookBuilder(new BookOptions(parseResult.GetValue(output)!, parseResult.GetValue(notebooks)!, executed, ParameterAssignments.Parse(sets), parseResult.GetValue(saveTo)),
                 parseResult.InvocationConfiguration.Output);
             builder.Validate();
             return builder.BuildAsync(cancellationToken);
         });
         return new Command("book", "The course as a book.") { build };
-    }
-
-    /// <summary>name=value pairs, as <c>notebooks run --set</c> takes them.</summary>
-    static Dictionary<string, string> Parameters(string[] sets)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in sets)
-        {
-            var equals = assignment.IndexOf('=');
-            var name = equals > 0 ? assignment[..equals].Trim() : "";
-            Cli.Require(name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !char.IsDigit(name[0]),
-                $"--set {assignment}: expected name=value, e.g. --set epochs=1");
-            parameters[name] = assignment[(equals + 1)..];
-        }
-        return parameters;
     }
 }

@@ -51,15 +51,7 @@ public static class NotebooksCommand
 
     static async Task<int> RunAsync(string[] files, string[] sets, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in sets)
-        {
-            var equals = assignment.IndexOf('=');
-            var name = equals > 0 ? assignment[..equals].Trim() : "";
-            Cli.Require(name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !char.IsDigit(name[0]),
-                $"--set {assignment}: expected name=value, e.g. --set epochs=1");
-            parameters[name] = assignment[(equals + 1)..];
-        }
+        var parameters = ParameterAssignments.Parse(sets);
         foreach (var file in files)
             Cli.Require(File.Exists(file), $"{file}: no such file");
 
