@@ -37,6 +37,7 @@ public sealed class NotebookSession
     readonly NotebookGlobals _globals = new();
     ScriptOptions _scriptOptions;
     ScriptState<object>? _state;
+    readonly List<string> _submissions = [];
 
     /// <summary>Starts an empty session.</summary>
     public NotebookSession(NotebookSessionOptions? options = null)
@@ -51,6 +52,15 @@ public sealed class NotebookSession
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
     }
+
+    /// <summary>
+    /// The code of every cell that compiled and so joined the session's state (directive lines blanked), in order.
+    /// Editor features (a kernel's completion and hover) replay these to see what the next cell sees.
+    /// </summary>
+    public IReadOnlyList<string> Submissions => _submissions;
+
+    /// <summary>What the next cell compiles with: references (including packages earlier cells loaded), imports and resolvers.</summary>
+    public ScriptOptions ScriptOptions => _scriptOptions;
 
     /// <summary>How many cells this session has executed (each call to <see cref="ExecuteCellAsync"/> counts, failed ones too).</summary>
     public int ExecutionCount { get; private set; }
@@ -138,9 +148,11 @@ public sealed class NotebookSession
         {
             // Keep what the cell defined before it threw, as a kernel does.
             _state = state;
+            _submissions.Add(directives.Code);
             return Fail(RuntimeError(exception, fileName, cancellationToken));
         }
         _state = state;
+        _submissions.Add(directives.Code);
         if (state.ReturnValue is { } value)
             outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
