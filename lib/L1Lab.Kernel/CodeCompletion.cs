@@ -37,8 +37,9 @@ internal static class CodeCompletion
         {
             var text = InsertionText(item);
             if (text.Length == 0 || !item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) continue;
-            // Types and extension methods from namespaces the cell has not imported would need a using Jupyter cannot add.
-            if (item.ProviderName?.Contains("ImportCompletionProvider", StringComparison.Ordinal) == true) continue;
+            // Types and extension methods from namespaces the cell has not imported (Roslyn names the namespace in the
+            // inline description) would need a using that Jupyter cannot add.
+            if (!string.IsNullOrEmpty(item.InlineDescription)) continue;
             if (!seen.Add(text)) continue;
             matches.Add(new CompletionMatch(text, Kind(item.Tags), item.DisplayTextPrefix + item.DisplayText + item.DisplayTextSuffix));
         }

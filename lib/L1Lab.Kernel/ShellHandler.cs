@@ -59,9 +59,9 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                     await ExecuteAsync(request).ConfigureAwait(false);
                     break;
                 case "is_complete_request":
-                    var status = CodeCompleteness.Check(JupyterMessage.Text(request.Content, "code"));
-                    var isComplete = new JsonObject { ["status"] = status };
-                    if (status == "incomplete") isComplete["indent"] = "";
+                    var completeness = CodeCompleteness.Check(JupyterMessage.Text(request.Content, "code"));
+                    var isComplete = new JsonObject { ["status"] = completeness.Status };
+                    if (completeness.Status == "incomplete") isComplete["indent"] = completeness.Indent;
                     Reply(request, "is_complete_reply", isComplete);
                     break;
                 case "complete_request":
