@@ -89,14 +89,30 @@ internal static class CodeInspection
         }
         if (detailLevel > 0)
         {
-            if (doc.Parameters.Count > 0)
+            // Every parameter with its type, and its description where the docs give one.
+            var parameters = documented switch
+            {
+                IMethodSymbol m => m.Parameters,
+                IPropertySymbol p => p.Parameters,
+                INamedTypeSymbol { DelegateInvokeMethod: { } invoke } => invoke.Parameters,
+                _ => [],
+            };
+            if (parameters.Length > 0)
             {
                 plain.Append("\n\nParameters:");
                 markdown.Append("\n**Parameters**\n");
-                foreach (var (name, text) in doc.Parameters)
+                foreach (var parameter in parameters)
                 {
-                    plain.Append("\n  ").Append(name).Append(": ").Append(text.Replace("\n", "\n    ", StringComparison.Ordinal));
-                    markdown.Append("- `").Append(name).Append("`: ").Append(text).Append('\n');
+                    var type = parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                    var text = doc.Parameters.FirstOrDefault(p => p.Name == parameter.Name).Text ?? "";
+                    plain.Append("\n  ").Append(parameter.Name).Append(" (").Append(type).Append(')');
+                    markdown.Append("- `").Append(parameter.Name).Append("` (`").Append(type).Append("`)");
+                    if (text.Length > 0)
+                    {
+                        plain.Append(": ").Append(text.Replace("\n", "\n    ", StringComparison.Ordinal));
+                        markdown.Append(": ").Append(text);
+                    }
+                    markdown.Append('\n');
                 }
             }
             if (doc.Returns.Length > 0)

@@ -37,16 +37,12 @@ public sealed class NbclientTests(ITestOutputHelper output)
         Assert.Equal("20", Plain(cells[3]!, "execute_result"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_course_notebook_runs_through_the_kernel_with_quick_parameters()
     {
         var folder = Path.Combine(TestPaths.RepoRoot, "notebooks");
         var notebooks = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToArray() : [];
-        if (notebooks.Length == 0)
-        {
-            output.WriteLine($"no notebooks in {folder} yet; nothing to run");
-            return;
-        }
+        Skip.If(notebooks.Length == 0, $"no notebooks in {folder} to run");
         using var work = new TempDirectory();
 
         var summary = RunThroughKernel(work.Path, notebooks);
