@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.Tags;
@@ -28,7 +29,9 @@ internal static class CodeCompletion
         cursor = Math.Clamp(cursor, 0, code.Length);
         var document = workspace.Document(code);
         var service = CompletionService.GetService(document) ?? throw new InvalidOperationException("no C# completion service");
-        var list = await service.GetCompletionsAsync(document, cursor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var list = await (WithoutUnimportedItems.Value is { } complete
+            ? complete(service, document, cursor, cancellationToken)
+            : service.GetCompletionsAsync(document, cursor, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var span = list.Span;
         var typed = code[span.Start..Math.Min(cursor, span.End)];
         var matches = new List<CompletionMatch>();
@@ -47,6 +50,39 @@ internal static class CodeCompletion
         var ordered = matches.OrderBy(m => m.Text.StartsWith(typed, StringComparison.Ordinal) ? 0 : 1).ToList();
         return new CompletionAnswer(ordered, span.Start, span.End);
     }
+
+    /// <summary>
+    /// Roslyn's completion with its options changed where the public overload cannot: no items from namespaces the cell
+    /// has not imported (Jupyter cannot add the using they need, and indexing every reference for them costs each request
+    /// time and the kernel background CPU). The options type and that overload are internal to Roslyn, so they are
+    /// reached by reflection for the pinned version; null (the public overload is used, its extra items filtered out
+    /// below) when a Roslyn update changes them.
+    /// </summary>
+    static readonly Lazy<Func<CompletionService, Document, int, CancellationToken, Task<CompletionList>>?> WithoutUnimportedItems = new(() =>
+    {
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        try
+        {
+            var optionsType = typeof(CompletionService).Assembly.GetType("Microsoft.CodeAnalysis.Completion.CompletionOptions");
+            var defaults = optionsType?.GetField("Default", Any)?.GetValue(null);
+            var clone = optionsType?.GetMethod("<Clone>$", Any);
+            var overload = typeof(CompletionService).GetMethods(Any).FirstOrDefault(m => m.Name == nameof(CompletionService.GetCompletionsAsync)
+                && m.GetParameters().Select(p => p.ParameterType).SequenceEqual([typeof(Document), typeof(int), optionsType, typeof(Microsoft.CodeAnalysis.Options.OptionSet),
+                    typeof(CompletionTrigger), typeof(ImmutableHashSet<string>), typeof(CancellationToken)]));
+            var unimported = optionsType?.GetProperty("ShowItemsFromUnimportedNamespaces", Any);
+            var background = optionsType?.GetProperty("UpdateImportCompletionCacheInBackground", Any);
+            if (defaults is null || clone is null || overload is null || unimported is null || background is null) return null;
+            var options = clone.Invoke(defaults, null);
+            unimported.SetValue(options, false);
+            background.SetValue(options, false);
+            return (service, document, position, token) =>
+                (Task<CompletionList>)overload.Invoke(service, [document, position, options, null, CompletionTrigger.Invoke, null, token])!;
+        }
+        catch (Exception e) when (e is AmbiguousMatchException or TargetException or ArgumentException or MemberAccessException or InvalidCastException)
+        {
+            return null;
+        }
+    });
 
     /// <summary>What typing the item inserts: Roslyn's insertion text when it differs from the label (e.g. <c>@class</c>), else the label.</summary>
     static string InsertionText(CompletionItem item) =>
