@@ -1,12 +1,8 @@
+using L1Lab.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace L1Lab.Kernel;
-
-/// <summary>An is_complete_reply: "complete", "incomplete" (with the indent for the next line) or "invalid".</summary>
-/// <param name="Status">complete, incomplete or invalid.</param>
-/// <param name="Indent">For incomplete code, the whitespace a console should put on the next line; otherwise empty.</param>
-public sealed record Completeness(string Status, string Indent = "");
 
 /// <summary>
 /// Answers is_complete_request the way a console would: "incomplete" while a brace, bracket, lambda, statement,
@@ -15,8 +11,6 @@ public sealed record Completeness(string Status, string Indent = "");
 /// </summary>
 public static class CodeCompleteness
 {
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     /// <summary>Whether <paramref name="code"/> is ready to run.</summary>
     public static Completeness Check(string code)
     {
@@ -39,7 +33,7 @@ public static class CodeCompleteness
         var csharp = string.Join("\n", lines);
         if (string.IsNullOrWhiteSpace(csharp)) return new("complete");
 
-        var tree = CSharpSyntaxTree.ParseText(csharp, ScriptParse);
+        var tree = CSharpSyntaxTree.ParseText(csharp, CellSyntax.ParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree) && !EndsInOpenRegularString(tree))
             return new("incomplete", NextIndent(lines));
         return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? new("invalid") : new("complete");

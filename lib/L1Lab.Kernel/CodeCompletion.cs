@@ -6,15 +6,6 @@ using Microsoft.CodeAnalysis.Tags;
 
 namespace L1Lab.Kernel;
 
-/// <summary>One completion candidate: the text that replaces the word at the cursor, and what it names.</summary>
-/// <param name="Text">The text to insert, e.g. <c>Abs</c>.</param>
-/// <param name="Kind">Jupyter's kind for front-end icons: class, function, property, variable, module, keyword, ….</param>
-/// <param name="Display">The label shown in the list, e.g. <c>List&lt;&gt;</c>.</param>
-internal sealed record CompletionMatch(string Text, string Kind, string Display);
-
-/// <summary>The matches for a cursor position and the range (UTF-16 indices) they replace.</summary>
-internal sealed record CompletionAnswer(IReadOnlyList<CompletionMatch> Matches, int Start, int End);
-
 /// <summary>
 /// complete_request through Roslyn's completion service, over the session's earlier cells: members after a dot
 /// (extension methods such as LINQ's included), types, namespaces, keywords and the variables and functions of

@@ -5,9 +5,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace L1Lab.Kernel;
 
-/// <summary>What a hover shows: the symbol's signature and its documentation, as plain text and as Markdown.</summary>
-internal sealed record Inspection(string PlainText, string Markdown);
-
 /// <summary>
 /// inspect_request (hover, Shift-Tab): the symbol under or just before the cursor, or the method whose argument list
 /// the cursor is in, with its signature and XML-doc summary; detail level 1 adds parameters, returns and remarks.

@@ -15,8 +15,6 @@ namespace L1Lab.Kernel;
 /// </summary>
 internal sealed class SessionWorkspace : IDisposable
 {
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
     readonly List<ProjectId> _submissions = [];
     ProjectId? _scratch;
@@ -83,7 +81,7 @@ internal sealed class SessionWorkspace : IDisposable
         var id = ProjectId.CreateNewId(name);
         var previous = _submissions.Count > 0 ? new[] { new ProjectReference(_submissions[^1]) } : [];
         var info = ProjectInfo.Create(id, VersionStamp.Create(), name, name.Replace('#', '_'), LanguageNames.CSharp,
-            compilationOptions: _compilationOptions, parseOptions: ScriptParse, projectReferences: previous,
+            compilationOptions: _compilationOptions, parseOptions: CellSyntax.ParseOptions, projectReferences: previous,
             metadataReferences: _references, isSubmission: true, hostObjectType: typeof(NotebookGlobals));
         document = DocumentId.CreateNewId(id, name);
         solution = solution.AddProject(info).AddDocument(document, name + ".csx", SourceText.From(code));

@@ -2,12 +2,6 @@ using System.Text;
 
 namespace L1Lab.Notebooks;
 
-/// <summary>A directive line the engine could not honour.</summary>
-internal sealed class DirectiveException(int line, string message) : Exception(message)
-{
-    public int Line { get; } = line;
-}
-
 /// <summary>
 /// The directives of one cell and its code with those lines blanked (so line numbers in compiler messages
 /// still match the cell). Supported: <c>#r "nuget: Name, Version"</c>, <c>#r "path.dll"</c>, and

@@ -10,11 +10,9 @@ namespace L1Lab.Notebooks;
 /// </summary>
 internal sealed class LoopCancellation : CSharpSyntaxRewriter
 {
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     public static string Rewrite(string code)
     {
-        var root = CSharpSyntaxTree.ParseText(code, ScriptParse).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(code, CellSyntax.ParseOptions).GetRoot();
         if (!root.DescendantNodes().Any(n => n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax))
             return code;
         return new LoopCancellation().Visit(root).ToFullString();

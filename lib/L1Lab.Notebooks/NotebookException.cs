@@ -20,11 +20,3 @@ public class NotebookException : Exception
     /// <summary>What is wrong, without the file name.</summary>
     public string Reason { get; }
 }
-
-/// <summary>The file is not a notebook the engine can read: not JSON, not nbformat 4, or without a cells array.</summary>
-public sealed class NotebookFormatException(string path, string reason, Exception? inner = null)
-    : NotebookException(path, reason, inner);
-
-/// <summary>A <c>--set name=value</c> override does not fit the notebook's <c>parameters</c> cell.</summary>
-public sealed class NotebookParameterException(string path, string reason)
-    : NotebookException(path, reason);

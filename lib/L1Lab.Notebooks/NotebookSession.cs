@@ -9,16 +9,6 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace L1Lab.Notebooks;
 
-/// <summary>How a <see cref="NotebookSession"/> resolves paths and names its code in messages.</summary>
-public sealed record NotebookSessionOptions
-{
-    /// <summary>Folder that relative <c>#r "file.dll"</c> paths start from: the notebook's folder. Defaults to the current directory.</summary>
-    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
-
-    /// <summary>Name used for the cells' code in stack traces, usually the notebook's file name.</summary>
-    public string Name { get; init; } = "notebook";
-}
-
 /// <summary>
 /// One C# scripting session, like one kernel: cells run in order and each sees the variables, functions and
 /// references of those before it (Roslyn's <c>RunAsync</c> then <c>ContinueWith</c>). Cells may call
@@ -50,7 +40,7 @@ public sealed class NotebookSession
             .WithImports(DefaultImports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+            .WithLanguageVersion(CellSyntax.ParseOptions.LanguageVersion);
     }
 
     /// <summary>
@@ -201,7 +191,7 @@ public sealed class NotebookSession
             restored = await PackageRestore.RestoreAsync(toRestore.Select(p => new PackageRestore.Request(p.Name, p.Version)).ToList(),
                 _options.BaseDirectory, line => outputs.Write("stdout", line + "\n"), cancellationToken).ConfigureAwait(false);
         }
-        catch (PackageRestore.RestoreException e)
+        catch (PackageRestoreException e)
         {
             throw new DirectiveException(toRestore[0].Line, $"{(toRestore.Count == 1 ? "package" : "packages")} {names}: restore failed: {e.Message}");
         }

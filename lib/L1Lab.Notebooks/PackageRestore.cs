@@ -19,9 +19,6 @@ internal static partial class PackageRestore
     /// <summary>A restored package: the version NuGet chose, and the files to load.</summary>
     public sealed record Package(string Name, string Version, IReadOnlyList<string> Assemblies, IReadOnlyList<string> NativeLibraries);
 
-    /// <summary>Why a restore failed, in one line (NuGet's own code and message when it gave one).</summary>
-    public sealed class RestoreException(string message) : Exception(message);
-
     static readonly string Framework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
 
     /// <summary>NuGet's rules for ids; versions are digits, letters, dots, dashes, plus, a star, or a range in brackets.</summary>
@@ -38,7 +35,7 @@ internal static partial class PackageRestore
     /// Restores <paramref name="requests"/> together (so their dependencies agree) and returns every package in the
     /// resolved graph. <paramref name="progress"/> receives restore's output lines as they come.
     /// </summary>
-    /// <exception cref="RestoreException">A package or version does not exist, no source answered, or dotnet is missing.</exception>
+    /// <exception cref="PackageRestoreException">A package or version does not exist, no source answered, or dotnet is missing.</exception>
     /// <exception cref="OperationCanceledException">The cell was interrupted; the restore process is ended.</exception>
     public static async Task<IReadOnlyList<Package>> RestoreAsync(IReadOnlyList<Request> requests, string baseDirectory, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -62,7 +59,7 @@ internal static partial class PackageRestore
             if (exitCode != 0)
             {
                 var error = output.Select(l => RestoreError().Match(l)).FirstOrDefault(m => m.Success);
-                throw new RestoreException(error is not null
+                throw new PackageRestoreException(error is not null
                     ? $"{error.Groups[1].Value}: {error.Groups[2].Value.Trim()}"
                     : $"dotnet restore exited with code {exitCode}: {output.LastOrDefault(l => l.Trim().Length > 0)?.Trim()}");
             }
@@ -130,11 +127,11 @@ internal static partial class PackageRestore
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new RestoreException($"could not start {program}");
+            process = Process.Start(info) ?? throw new PackageRestoreException($"could not start {program}");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new RestoreException($"cannot run {program} to restore packages ({e.Message}); install the .NET SDK");
+            throw new PackageRestoreException($"cannot run {program} to restore packages ({e.Message}); install the .NET SDK");
         }
         using (process)
         {

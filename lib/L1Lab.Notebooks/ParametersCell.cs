@@ -14,8 +14,6 @@ internal static class ParametersCell
 {
     public const string Tag = "parameters";
 
-    static readonly CSharpParseOptions ScriptParse = new(kind: SourceCodeKind.Script, languageVersion: LanguageVersion.Latest);
-
     enum LiteralKind { Integer, Real, String, Boolean }
 
     /// <summary>The cell's source with each named variable's initialiser replaced by the given value.</summary>
@@ -51,7 +49,7 @@ internal static class ParametersCell
     public static IReadOnlyList<string> Declared(string source) => [.. Declarations(source).Keys];
 
     static Dictionary<string, VariableDeclaratorSyntax> Declarations(string source) =>
-        CSharpSyntaxTree.ParseText(source, ScriptParse).GetRoot().DescendantNodes()
+        CSharpSyntaxTree.ParseText(source, CellSyntax.ParseOptions).GetRoot().DescendantNodes()
             .OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
             .GroupBy(v => v.Identifier.ValueText, StringComparer.Ordinal)

@@ -14,10 +14,9 @@ namespace L1Lab.Notebooks.Tests;
 /// the course structure (title, Summary, Exercises, Solutions, a link to the next notebook).
 /// </summary>
 /// <remarks>
-/// The notebooks reference <c>../lib/L1Lab/bin/Debug/net10.0/L1Lab.dll</c>, and the engine insists that file exists
-/// (then uses the L1Lab assembly this test already loaded). The ProjectReference to lib/L1Lab in the .csproj builds
-/// it in this project's configuration, so a plain <c>dotnet test</c> (Debug, as the README says) produces exactly
-/// that path; for other configurations the .csproj also builds the Debug copy.
+/// The notebooks reference <c>../lib/L1Lab/bin/notebooks/L1Lab.dll</c>, and the engine insists that file exists
+/// (then uses the L1Lab assembly this test already loaded). Every build of lib/L1Lab copies the library there,
+/// whatever the configuration, and the ProjectReference in the .csproj builds it before these tests.
 /// </remarks>
 public sealed partial class CourseNotebooksTests
 {
@@ -31,7 +30,7 @@ public sealed partial class CourseNotebooksTests
         ["folds"] = "2",
     };
 
-    const string LibraryReference = "../lib/L1Lab/bin/Debug/net10.0/L1Lab.dll";
+    const string LibraryReference = "../lib/L1Lab/bin/notebooks/L1Lab.dll";
     const string PythonPath = "/usr/bin/python3";
 
     static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
@@ -169,7 +168,7 @@ public sealed partial class CourseNotebooksTests
     {
         var cell = notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains("parameters"));
         if (cell is null) return new HashSet<string>();
-        var root = CSharpSyntaxTree.ParseText(cell.Source, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(cell.Source, CellSyntax.ParseOptions).GetRoot();
         return root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
             .Select(v => v.Identifier.ValueText)

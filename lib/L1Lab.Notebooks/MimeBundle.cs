@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace L1Lab.Notebooks;
+
+/// <summary>
+/// A value shown by a cell, as one MIME type per representation, like a Jupyter display bundle:
+/// text/plain and text/html are text, image/png is base64.
+/// </summary>
+/// <param name="Data">Representations keyed by MIME type; always has text/plain.</param>
+public sealed record MimeBundle(IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>The text/plain representation.</summary>
+    public string PlainText => Data.TryGetValue("text/plain", out var s) ? s : "";
+
+    internal JsonObject ToJson()
+    {
+        var o = new JsonObject();
+        foreach (var (mime, value) in Data)
+            o[mime] = mime == "image/png" ? JsonValue.Create(value) : Lines(value);
+        return o;
+    }
+
+    internal static JsonArray Lines(string text)
+    {
+        var array = new JsonArray();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            array.Add(JsonValue.Create(text[start..(i + 1)]));
+            start = i + 1;
+        }
+        if (start < text.Length) array.Add(JsonValue.Create(text[start..]));
+        return array;
+    }
+}

@@ -1,0 +1,17 @@
+namespace L1Lab.Notebooks;
+
+/// <summary>How <see cref="NotebookRunner.RunAsync"/> runs a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>Overrides for the variables of the cell tagged <c>parameters</c> (<c>--set epochs=1</c>); empty for none.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, the executed notebook (with outputs) is written atomically to this folder under the source's file name.</summary>
+    public string? SaveToDirectory { get; init; }
+
+    /// <summary>Called after each cell, run or skipped, in order (e.g. to print outputs as they come).</summary>
+    public Action<NotebookCellReport>? OnCell { get; init; }
+
+    /// <summary>Called with the cell number and each stream write or display while a cell runs (a long training cell shows its progress).</summary>
+    public Action<int, CellOutput>? OnOutput { get; init; }
+}
