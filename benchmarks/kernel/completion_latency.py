@@ -5,7 +5,9 @@ usage: /usr/bin/python3 benchmarks/kernel/completion_latency.py [--cli PATH] [--
 Starts the built kernel (lib/L1Lab.Cli/bin/<Debug|Release>/net10.0/L1Lab.Cli.dll) in the notebook's folder, runs every
 code cell of the notebook with CI's quick parameters (as `l1lab notebooks run --set` would), then sends complete_request
 for typical positions in a learner's next cell, ROUNDS times each, one at a time, and prints the round-trip times'
-median, 95th percentile and maximum. The first completion after the kernel starts is reported separately (warm-up).
+median, 95th percentile and maximum, with the machine's load average (wall time on a shared machine depends on it)
+and the CPU time the kernel process spent per request (all its threads, from /proc/PID/task/*/schedstat on Linux),
+which depends much less on what else runs. The first completion after the kernel starts is reported separately.
 A measured script, not a test: it asserts nothing about speed.
 """
 import argparse
@@ -42,6 +44,25 @@ POSITIONS = [
     "Images.",
     "lambdas.Wh",
 ]
+
+
+def cpu_ms(pid):
+    """CPU time of every thread of process pid so far, in ms (None where /proc has no schedstat)."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                    total += int(f.read().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                pass  # a thread that ended meanwhile
+    except FileNotFoundError:
+        return None
+    return total / 1e6
+
+
+def percentile(sorted_values, q):
+    return sorted_values[min(len(sorted_values) - 1, int(round(q * (len(sorted_values) - 1))))]
 
 
 def reply(kc, msg_id, timeout=600):
@@ -107,17 +128,29 @@ def main():
         reply(kc, kc.complete("train.", 6))
         print(f"first completion after the last cell: {(time.perf_counter() - t0) * 1000:.0f} ms")
 
-        times, empty = [], []
+        load_before = os.getloadavg()[0]
+        times, cpu, empty, by_position = [], [], [], {}
         for _ in range(args.rounds):
             for code in POSITIONS:
+                c0 = cpu_ms(kernel.pid)
                 t0 = time.perf_counter()
                 content = reply(kc, kc.complete(code, len(code)))
                 times.append((time.perf_counter() - t0) * 1000)
+                by_position.setdefault(code, []).append(times[-1])
+                c1 = cpu_ms(kernel.pid)
+                if c0 is not None and c1 is not None:
+                    cpu.append(c1 - c0)
                 if content["status"] != "ok" or not content["matches"]:
                     empty.append(code)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        print(f"completion after warm-up: n={len(times)} p50={statistics.median(times):.0f} ms p95={p95:.0f} ms max={times[-1]:.0f} ms")
+        cpu.sort()
+        print(f"load average (1 min) before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"completion after warm-up, wall: n={len(times)} p50={statistics.median(times):.0f} ms "
+              f"p95={percentile(times, 0.95):.0f} ms max={times[-1]:.0f} ms")
+        if cpu:
+            print(f"completion after warm-up, kernel CPU per request: p50={statistics.median(cpu):.0f} ms "
+                  f"p95={percentile(cpu, 0.95):.0f} ms max={cpu[-1]:.0f} ms")
+        print("median wall time per position: " + ", ".join(f"{code!r} {statistics.median(t):.0f} ms" for code, t in by_position.items()))
         if empty:
             print(f"positions with no matches: {sorted(set(empty))}")
         kc.shutdown()
