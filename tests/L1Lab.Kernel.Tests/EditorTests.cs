@@ -116,6 +116,17 @@ public sealed class EditorTests
         Assert.False((bool)results[7]!["reply"]!["found"]!);
     }
 
+    [Theory]
+    [InlineData("lib/L1Lab/bin/notebooks")] // where every notebook's #r line loads the library from
+    [InlineData("lib/L1Lab.Cli/bin/{0}/net10.0")] // the kernel's own copy, which a cell's #r of the library binds to
+    public void L1Lab_xml_lies_beside_each_L1Lab_dll_that_notebooks_and_the_kernel_load(string folder)
+    {
+        var directory = Path.Combine(TestPaths.RepoRoot, string.Format(System.Globalization.CultureInfo.InvariantCulture, folder, TestPaths.Configuration));
+
+        Assert.True(File.Exists(Path.Combine(directory, "L1Lab.dll")), $"no L1Lab.dll in {directory}");
+        Assert.True(File.Exists(Path.Combine(directory, "L1Lab.xml")), $"no L1Lab.xml beside {directory}/L1Lab.dll: hover would show signatures without docs");
+    }
+
     [Fact]
     public void Is_complete_answers_for_blocks_strings_lambdas_and_directives_and_broken_requests_leave_the_kernel_alive()
     {
