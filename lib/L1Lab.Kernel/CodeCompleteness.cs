@@ -25,7 +25,8 @@ public static class CodeCompleteness
                 if (i > 0 || !(line is "#!csharp" or "#!c#" or "#!C#")) return new("invalid");
                 lines[i] = "";
             }
-            else if (line.StartsWith("#r", StringComparison.Ordinal) && !IsQuotedDirective(line["#r".Length..]))
+            else if (line.StartsWith("#r", StringComparison.Ordinal) && (line.Length == 2 || char.IsWhiteSpace(line[2]) || line[2] == '"')
+                && !IsQuotedDirective(line["#r".Length..])) // #r, not #region
             {
                 return new("invalid");
             }

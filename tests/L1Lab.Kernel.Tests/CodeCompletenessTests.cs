@@ -10,6 +10,7 @@ public sealed class CodeCompletenessTests
     [InlineData("#r \"nuget: TorchSharp-cpu, 0.107.0\"\nvar x = 1;")]
     [InlineData("#r \"nuget: Tiny.Pkg, 1.0.0\"")]
     [InlineData("#!csharp\nvar x = 1;")]
+    [InlineData("#region setup\nvar x = 1;\n#endregion")]
     [InlineData("xs.Select(x => x * 2)")]
     [InlineData("Func<int, int> f = x => x + 1;")]
     [InlineData("var s = @\"two\nlines\";")]
