@@ -1,32 +1,32 @@
-using System.Runtime.InteropServices;
 using System.CommandLine;
-using L1Lab.Data;
-using L1Lab.Training;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace L1Lab.Cli;
 
-/// <summary>Shared command-line plumbing: exit codes and one-line errors instead of stack traces.</summary>
+/// <summary>
+/// Shared command-line plumbing and the one error policy of every command. Validated input that is wrong
+/// (<see cref="UsageException"/>, and parse errors) is one line and <see cref="ExitCodes.Usage"/>; a run that cannot
+/// finish for a named reason (<see cref="RunFailedException"/>) is one line and <see cref="ExitCodes.Failed"/>; Ctrl+C
+/// is <see cref="ExitCodes.Cancelled"/>; anything else is a bug: one line naming a log file with the stack trace
+/// (<see cref="BugReport"/>) and <see cref="ExitCodes.Failed"/>.
+/// </summary>
+/// <remarks>
+/// This class knows no type of the L1Lab library: commands that never train (kernel, notebooks) must not load it,
+/// since loading it runs the native libstdc++ fix. Commands that use the library translate its failures into
+/// <see cref="RunFailedException"/> themselves (<see cref="Commands.LibraryFailures"/>).
+/// </remarks>
 static class Cli
 {
-    /// <summary>Exit code for success.</summary>
-    public const int Ok = 0;
-    /// <summary>Exit code for a failure while running (corrupt data, diverged training, a failing notebook).</summary>
-    public const int Failed = 1;
-    /// <summary>Exit code for bad arguments (an invalid option, a missing folder).</summary>
-    public const int BadArguments = 2;
-    /// <summary>Exit code after Ctrl+C (128 + SIGINT, as shells report it).</summary>
-    public const int Cancelled = 130;
-
-    /// <summary>Parses and runs; a parse error is one line on stderr and exit code 2.</summary>
+    /// <summary>Parses and runs <paramref name="args"/>; returns one of <see cref="ExitCodes"/>.</summary>
     public static int Run(RootCommand root, string[] args)
     {
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var lines = parsed.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Console.Error.WriteLine($"l1lab: {lines[0]}{(lines.Length > 1 ? " " + string.Join(", ", lines[1..]).ToLowerInvariant() : "")}");
-            return BadArguments;
+            Error($"{lines[0]}{(lines.Length > 1 ? " " + string.Join(", ", lines[1..]).ToLowerInvariant() : "")}");
+            return ExitCodes.Usage;
         }
         // Ctrl+C cancels the running command, which stops within one training step and exits; a second Ctrl+C
         // ends the process at once. (The kernel command handles SIGINT itself, as a cell interrupt.)
@@ -38,25 +38,31 @@ static class Cli
         });
         try
         {
-            // Our own handler below turns user errors into one line; genuine bugs still surface with their trace.
+            // Exceptions reach the handlers below instead of System.CommandLine's, which would print the trace.
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return parsed.InvokeAsync(configuration, cancel.Token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (Describe(e) is { } message)
+        catch (UsageException e)
         {
-            Console.Error.WriteLine($"l1lab: {message}");
-            return e switch { UsageException => BadArguments, OperationCanceledException => Cancelled, _ => Failed };
+            Error(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (RunFailedException e)
+        {
+            Error(e.Message);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Error("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            Error(BugReport.Write(e, args));
+            return ExitCodes.Failed;
         }
     }
-
-    /// <summary>A one-line message for errors a user can act on; null for genuine bugs (which keep their trace).</summary>
-    static string? Describe(Exception e) => e switch
-    {
-        UsageException or RunFailedException or DataFileException or CheckpointException or TrainingDivergedException => e.Message,
-        OperationCanceledException => "cancelled.",
-        ArgumentException => e.Message,
-        _ => null,
-    };
 
     /// <summary>Throws a <see cref="UsageException"/> (exit code 2) unless <paramref name="ok"/>.</summary>
     public static void Require(bool ok, string message)
@@ -66,10 +72,6 @@ static class Cli
 
     /// <summary>True when the console can redraw progress bars in place.</summary>
     public static bool Interactive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+    static void Error(string message) => Console.Error.WriteLine($"l1lab: {message}");
 }
-
-/// <summary>A bad command-line argument; reported in one line with exit code 2.</summary>
-sealed class UsageException(string message) : Exception(message);
-
-/// <summary>A run that could not finish for a reason the user can act on; reported in one line with exit code 1.</summary>
-sealed class RunFailedException(string message) : Exception(message);

@@ -8,5 +8,7 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     NotebooksCommand.Create(),
     SweepCommand.Create(),
     KernelCommand.Create(),
+    ReadmeCommand.Create(),
+    BookCommand.Create(),
 };
 return Cli.Run(root, args);

@@ -231,13 +231,8 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         return json;
     }
 
-    /// <summary>A MIME bundle as message content wants it: one string per MIME type (base64 for images).</summary>
-    static JsonObject Data(MimeBundle bundle)
-    {
-        var data = new JsonObject();
-        foreach (var (mime, value) in bundle.Data) data[mime] = value;
-        return data;
-    }
+    /// <summary>A MIME bundle as message content wants it: one string per MIME type (base64 for images), JSON types as JSON.</summary>
+    static JsonObject Data(MimeBundle bundle) => bundle.ToMessageData();
 
     void PublishOutput(CellOutput output, int count, JupyterMessage request)
     {

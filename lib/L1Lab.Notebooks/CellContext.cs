@@ -13,11 +13,19 @@ internal static class CellContext
 
     public static CancellationToken Token => AmbientCancellation.Token;
 
-    /// <summary>Makes <paramref name="outputs"/> and <paramref name="token"/> current for this async flow (call inside an async method so it is undone on return).</summary>
-    public static void Enter(CellOutputCollector outputs, CancellationToken token)
+    /// <summary>
+    /// Makes <paramref name="outputs"/> and <paramref name="token"/> current for this async flow until the returned
+    /// scope is disposed. The token becomes <see cref="AmbientCancellation.Token"/>, so the L1Lab library's long calls
+    /// (training) see it too.
+    /// </summary>
+    public static CellContextScope Enter(CellOutputCollector outputs, CancellationToken token)
     {
         ConsoleRouter.Install();
+        var previous = CurrentOutputs.Value;
         CurrentOutputs.Value = outputs;
-        AmbientCancellation.Enter(token); // the L1Lab library's long calls (training) see it too
+        return new CellContextScope(previous, AmbientCancellation.Enter(token));
     }
+
+    /// <summary>Called by <see cref="CellContextScope.Dispose"/>.</summary>
+    internal static void Restore(CellOutputCollector? previous) => CurrentOutputs.Value = previous;
 }

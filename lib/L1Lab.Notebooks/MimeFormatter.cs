@@ -5,13 +5,13 @@ using System.Reflection;
 using System.Text;
 using Microsoft.Data.Analysis;
 using TorchSharp;
-using XPlot.Plotly;
 
 namespace L1Lab.Notebooks;
 
 /// <summary>
 /// Turns a value into the MIME bundle a notebook shows, the way the .NET Interactive C# kernel would:
-/// tensors as numpy-style text, DataFrames as HTML tables, Plotly charts as HTML, PNG images as image/png,
+/// types that declare formatters by .NET Interactive's convention (<see cref="ConventionFormatters"/>: L1Lab's figures
+/// and images) with every representation they give, tensors as numpy-style text, DataFrames as HTML tables,
 /// objects with a <c>ToHtml()</c> method as HTML, everything else as text.
 /// </summary>
 public static class MimeFormatter
@@ -19,8 +19,11 @@ public static class MimeFormatter
     const int MaxTableRows = 20;
     const int MaxSequenceItems = 100;
 
-    /// <summary>Formats <paramref name="value"/>; text/plain is always present.</summary>
-    public static MimeBundle Format(object? value)
+    /// <summary>Formats <paramref name="value"/> on its own (a session of one value); text/plain is always present.</summary>
+    public static MimeBundle Format(object? value) => Format(value, new ConventionFormatters());
+
+    /// <summary>Formats <paramref name="value"/> with a session's formatters; text/plain is always present.</summary>
+    internal static MimeBundle Format(object? value, ConventionFormatters formatters)
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         switch (value)
@@ -28,6 +31,7 @@ public static class MimeFormatter
             case null:
                 data["text/plain"] = "<null>";
                 break;
+            // Tensors first: TorchSharp declares a convention formatter of its own (metadata text); the course shows values.
             case torch.Tensor tensor:
                 data["text/plain"] = FormatTensor(tensor);
                 break;
@@ -35,21 +39,12 @@ public static class MimeFormatter
                 data["text/plain"] = frame.ToString(MaxTableRows);
                 data["text/html"] = FormatDataFrameHtml(frame);
                 break;
-            case PlotlyChart chart:
-                data["text/plain"] = "PlotlyChart";
-                data["text/html"] = chart.GetHtml();
+            case var _ when formatters.TryFormat(value, data):
+                if (!data.ContainsKey("text/plain")) data["text/plain"] = FormatText(value);
                 break;
             default:
-                if (PngBytes(value) is { } png)
-                {
-                    data["text/plain"] = $"{value.GetType().Name} ({png.Length} bytes PNG)";
-                    data["image/png"] = Convert.ToBase64String(png);
-                }
-                else
-                {
-                    data["text/plain"] = FormatText(value);
-                    if (Html(value) is { } html) data["text/html"] = html;
-                }
+                data["text/plain"] = FormatText(value);
+                if (Html(value) is { } html) data["text/html"] = html;
                 break;
         }
         return new MimeBundle(data);
@@ -105,18 +100,6 @@ public static class MimeFormatter
         if (frame.Rows.Count > rows)
             html.Append("<p>(").Append(frame.Rows.Count.ToString(CultureInfo.InvariantCulture)).Append(" rows, first ").Append(rows.ToString(CultureInfo.InvariantCulture)).Append(" shown)</p>");
         return html.ToString();
-    }
-
-    /// <summary>PNG bytes of an <see cref="L1Lab.Visuals.PngImage"/>, a <c>byte[] Png</c> property, or the <c>byte[] Bytes</c> of any type named PngImage.</summary>
-    static byte[]? PngBytes(object value)
-    {
-        if (value is L1Lab.Visuals.PngImage png) return png.Bytes;
-        var type = value.GetType();
-        var property = type.GetProperty("Png", BindingFlags.Public | BindingFlags.Instance)
-            ?? (type.Name == "PngImage" ? type.GetProperty("Bytes", BindingFlags.Public | BindingFlags.Instance) : null);
-        return property is { PropertyType: var t } && t == typeof(byte[]) && property.GetIndexParameters().Length == 0
-            ? property.GetValue(value) as byte[]
-            : null;
     }
 
     static string? Html(object value)

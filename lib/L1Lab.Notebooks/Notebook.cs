@@ -97,5 +97,5 @@ public sealed class Notebook
     public string ToJson() => _root.ToJsonString(WriteOptions) + "\n";
 
     /// <summary>Writes the notebook to <paramref name="path"/> atomically: a temporary file in the same folder, then a rename.</summary>
-    public void Save(string path) => L1Lab.IO.AtomicFile.WriteAllText(path, ToJson());
+    public void Save(string path) => IO.AtomicFile.WriteAllText(path, ToJson());
 }

@@ -24,7 +24,8 @@ public sealed class NotebookSession
     ];
 
     readonly NotebookSessionOptions _options;
-    readonly NotebookGlobals _globals = new();
+    readonly ConventionFormatters _formatters = new();   // one per session: e.g. plotly.js goes into the first figure only
+    readonly NotebookGlobals _globals;
     ScriptOptions _scriptOptions;
     ScriptState<object>? _state;
     readonly List<string> _submissions = [];
@@ -33,6 +34,7 @@ public sealed class NotebookSession
     public NotebookSession(NotebookSessionOptions? options = null)
     {
         _options = options ?? new NotebookSessionOptions();
+        _globals = new NotebookGlobals(_formatters);
         _scriptOptions = ScriptOptions.Default
             .WithReferences(HostAssemblies.FrameworkReferences.Append(HostAssemblies.Reference(typeof(NotebookGlobals).Assembly.Location)))
             .WithMetadataResolver(new HostMetadataResolver())
@@ -70,7 +72,7 @@ public sealed class NotebookSession
     {
         var count = ++ExecutionCount;
         var outputs = new CellOutputCollector(live);
-        CellContext.Enter(outputs, cancellationToken);
+        using var cell = CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)
         {
@@ -79,12 +81,12 @@ public sealed class NotebookSession
         }
 
         CellDirectives directives;
-        ScriptOptions options;
+        List<MetadataReference> added;
         try
         {
             directives = CellDirectives.Parse(code.Replace("\r\n", "\n", StringComparison.Ordinal));
             var packages = await ResolvePackagesAsync(directives, outputs, cancellationToken).ConfigureAwait(false);
-            options = _scriptOptions.AddReferences(packages.Concat(ResolveFiles(directives)).ToList());
+            added = packages.Concat(ResolveFiles(directives)).Except(_scriptOptions.MetadataReferences).ToList();
         }
         catch (DirectiveException e)
         {
@@ -96,11 +98,13 @@ public sealed class NotebookSession
         }
 
         var fileName = $"{_options.Name}#{count}.csx";
-        options = options.WithFilePath(fileName);
         var source = LoopCancellation.Rewrite(directives.Code);
+        // A continuation names only the references this cell adds: the earlier submissions' references carry over.
+        // Naming them all again makes Roslyn bind every reference anew for each cell, and the session's memory
+        // grows with the square of the number of cells executed.
         var script = _state is null
-            ? CSharpScript.Create<object>(source, options, typeof(NotebookGlobals))
-            : _state.Script.ContinueWith<object>(source, options);
+            ? CSharpScript.Create<object>(source, _scriptOptions.AddReferences(added).WithFilePath(fileName), typeof(NotebookGlobals))
+            : _state.Script.ContinueWith<object>(source, _scriptOptions.WithReferences(added).WithFilePath(fileName));
 
         ImmutableArray<Diagnostic> diagnostics;
         try
@@ -119,7 +123,7 @@ public sealed class NotebookSession
                 string.Join("\n", errors.Select(d => $"line {LineOf(d)}: {Describe(d)}"))));
         }
         // New references only join the session once a cell using them compiled.
-        _scriptOptions = _scriptOptions.AddReferences(options.MetadataReferences.Except(_scriptOptions.MetadataReferences));
+        _scriptOptions = _scriptOptions.AddReferences(added);
 
         ScriptState<object> state;
         try
@@ -149,7 +153,7 @@ public sealed class NotebookSession
         _state = state;
         _submissions.Add(directives.Code);
         if (state.ReturnValue is { } value)
-            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value)));
+            outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value, _formatters)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
     }
 

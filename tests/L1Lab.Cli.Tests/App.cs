@@ -7,13 +7,17 @@ static class App
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the app with extra environment variables.</summary>
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(app);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using L1Lab.Notebooks;
+using L1Lab.Visuals;
 
 namespace L1Lab.Notebooks.Tests;
 
@@ -11,7 +13,7 @@ public sealed class MimeFormatterTests
         public override string ToString() => "card";
     }
 
-    sealed record Chart(byte[] Png);
+    static Figure Line() => new("a line", Axis.Linear("x"), Axis.Linear("y"), new LineSeries("y = 2x", [1.0, 2.0], [2.0, 4.0]));
 
     [Fact]
     public void An_object_with_ToHtml_gives_text_html_and_text_plain()
@@ -23,22 +25,55 @@ public sealed class MimeFormatterTests
     }
 
     [Fact]
-    public void A_type_with_a_Png_property_gives_image_png()
+    public void A_type_whose_attribute_is_only_named_TypeFormatterSourceAttribute_is_formatted_by_its_source()
     {
-        var bundle = MimeFormatter.Format(new Chart([7, 8, 9]));
+        var bundle = MimeFormatter.Format(new Conventional.Thermometer(21.5));
 
-        Assert.Equal(Convert.ToBase64String([7, 8, 9]), bundle.Data["image/png"]);
+        Assert.Equal("<meter value=\"21.5\"></meter>", bundle.Data["text/html"]);
+        Assert.Equal("21.5 °C", bundle.PlainText);
     }
 
     [Fact]
-    public void A_plotly_chart_gives_self_contained_html()
+    public void A_figure_gives_svg_plotly_json_html_and_plain_text()
     {
-        var chart = XPlot.Plotly.Chart.Plot(new XPlot.Plotly.Scatter { x = new[] { 1, 2 }, y = new[] { 3, 4 } });
+        var bundle = MimeFormatter.Format(Line());
 
-        var bundle = MimeFormatter.Format(chart);
+        Assert.StartsWith("<svg", bundle.Data["image/svg+xml"]);
+        var plotly = JsonNode.Parse(bundle.Data["application/vnd.plotly.v1+json"])!;
+        Assert.Equal(4.0, (double)plotly["data"]![0]!["y"]![1]!);
+        Assert.Contains("<svg", bundle.Data["text/html"]);
+        Assert.Contains("Plotly.newPlot", bundle.Data["text/html"]);
+        Assert.Contains("a line", bundle.PlainText);
+    }
 
-        Assert.Contains("plotly", bundle.Data["text/html"], StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<script", bundle.Data["text/html"]);
+    [Fact]
+    public void A_figure_bundle_is_saved_with_the_plotly_json_as_a_json_object_not_a_string()
+    {
+        var output = new DisplayDataOutput(MimeFormatter.Format(Line())).ToJson();
+
+        var data = output["data"]!.AsObject();
+        Assert.IsType<JsonObject>(data["application/vnd.plotly.v1+json"]);
+        Assert.IsType<JsonArray>(data["image/svg+xml"]);
+        Assert.IsType<JsonObject>(MimeFormatter.Format(Line()).ToMessageData()["application/vnd.plotly.v1+json"]);
+    }
+
+    [Fact]
+    public async Task In_one_session_only_the_first_figure_carries_plotly_js()
+    {
+        var session = new NotebookSession();
+        var result = await session.ExecuteCellAsync("""
+            using L1Lab.Visuals;
+            var f = new Figure("f", Axis.Linear("x"), Axis.Linear("y"), new LineSeries("s", new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 }));
+            display(f);
+            display(f);
+            """);
+
+        Assert.Null(result.Error);
+        var html = result.Outputs.OfType<DisplayDataOutput>().Select(o => o.Bundle.Data["text/html"]).ToList();
+        Assert.Equal(2, html.Count);
+        Assert.Contains(PlotlyScript.Text, html[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("var define, module, exports", html[1], StringComparison.Ordinal);
+        Assert.Contains(PlotlyScript.Text, MimeFormatter.Format(Line()).Data["text/html"], StringComparison.Ordinal); // a new session starts over
     }
 
     [Fact]

@@ -20,7 +20,6 @@ public sealed class NotebookRunnerTests
             TempNotebook.Markdown("# Torch works"),
             TempNotebook.Code($"""
                 #r "nuget: TorchSharp-cpu, 0.107.0"
-                #r "nuget: XPlot.Plotly, 4.1.0"
                 #r "nuget: Microsoft.Data.Analysis, 0.23.1"
                 #r "{library}"
                 L1Lab.Native.TorchRuntime.Initialize();

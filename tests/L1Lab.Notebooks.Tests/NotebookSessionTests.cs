@@ -238,10 +238,10 @@ public sealed class NotebookSessionTests
     [Fact]
     public async Task Nuget_reference_without_a_version_is_an_error_suggesting_the_pin()
     {
-        var result = await Run(new NotebookSession(), "#r \"nuget: XPlot.Plotly\"");
+        var result = await Run(new NotebookSession(), "#r \"nuget: Microsoft.Data.Analysis\"");
 
         Assert.Equal(CellErrorKind.Directive, result.Error?.Kind);
-        Assert.Contains("XPlot.Plotly, 4.1.0", result.Error?.Message);
+        Assert.Contains("Microsoft.Data.Analysis, 0.23.1", result.Error?.Message);
     }
 
     [Fact]

@@ -10,14 +10,12 @@ namespace L1Lab.Cli.Commands;
 /// <c>l1lab kernel install [--user | --prefix DIR] [--name NAME]</c> registers it as "C# (L1Lab)" with every Jupyter
 /// front end (VS Code, JupyterLab, nbclient); <c>l1lab kernel uninstall</c> removes that registration.
 /// </summary>
+/// <remarks>
+/// A kernel or kernelspec that cannot be set up as asked (bad connection file, port in use, bad kernel name) is a
+/// usage error (<see cref="ExitCodes.Usage"/>). Nothing here loads the L1Lab library (a test checks).
+/// </remarks>
 public static class KernelCommand
 {
-    /// <summary>Exit code after a clean shutdown or a successful install.</summary>
-    public const int Success = 0;
-
-    /// <summary>Exit code when the kernel or kernelspec cannot be set up as asked (bad connection file, port in use, bad name).</summary>
-    public const int BadArguments = 2;
-
     /// <summary>Builds the <c>kernel</c> command with its <c>install</c> and <c>uninstall</c> subcommands.</summary>
     public static Command Create()
     {
@@ -31,11 +29,8 @@ public static class KernelCommand
         };
         kernel.SetAction(parseResult =>
         {
-            if (parseResult.GetValue(connectionFile) is not { } file)
-            {
-                Console.Error.WriteLine("l1lab: kernel needs --connection-file FILE (front ends pass it), or use 'l1lab kernel install'");
-                return BadArguments;
-            }
+            var file = parseResult.GetValue(connectionFile)
+                ?? throw new UsageException("kernel needs --connection-file FILE (front ends pass it), or use 'l1lab kernel install'");
             return Run(file);
         });
         return kernel;
@@ -56,12 +51,11 @@ public static class KernelCommand
                 server.Interrupt();
             });
             server.RunAsync().GetAwaiter().GetResult();
-            return Success;
+            return ExitCodes.Ok;
         }
         catch (KernelConfigurationException e)
         {
-            log.WriteLine($"l1lab: {e.Message}");
-            return BadArguments;
+            throw new UsageException(e.Message);
         }
         finally
         {
@@ -85,7 +79,7 @@ public static class KernelCommand
         {
             var path = KernelSpec.Install(directory, parseResult.GetValue(name)!, Launcher());
             Console.Out.WriteLine($"Installed kernelspec {parseResult.GetValue(name)} (\"{KernelSpec.DisplayName}\") in {Path.GetDirectoryName(path)}");
-            return Success;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -100,26 +94,21 @@ public static class KernelCommand
             Console.Out.WriteLine(KernelSpec.Uninstall(directory, kernelName)
                 ? $"Removed kernelspec {kernelName} from {directory}"
                 : $"No kernelspec {kernelName} in {directory}; nothing to remove");
-            return Success;
+            return ExitCodes.Ok;
         }));
         return command;
     }
 
     static int WithKernelsDirectory(bool user, string? prefix, Func<string, int> action)
     {
-        if (user && prefix is not null)
-        {
-            Console.Error.WriteLine("l1lab: choose --user or --prefix DIR, not both");
-            return BadArguments;
-        }
+        Cli.Require(!(user && prefix is not null), "choose --user or --prefix DIR, not both");
         try
         {
             return action(prefix is not null ? KernelSpec.PrefixKernelsDirectory(prefix) : KernelSpec.UserKernelsDirectory());
         }
         catch (KernelConfigurationException e)
         {
-            Console.Error.WriteLine($"l1lab: {e.Message}");
-            return BadArguments;
+            throw new UsageException(e.Message);
         }
     }
 

@@ -10,17 +10,12 @@ namespace L1Lab.Cli.Commands;
 /// of the first error. Relative <c>#r</c> paths inside a notebook start from the notebook's folder, so the command
 /// works from any current directory; the source notebooks are never modified.
 /// </summary>
+/// <remarks>
+/// Exit codes (<see cref="ExitCodes"/>): a missing file or a malformed or unknown <c>--set</c> is a usage error,
+/// before anything runs; a notebook that fails or cannot be read makes the command fail after the others ran.
+/// </remarks>
 public static class NotebooksCommand
 {
-    /// <summary>Exit code when every notebook ran.</summary>
-    public const int Success = 0;
-
-    /// <summary>Exit code when a notebook failed (or is not a readable notebook).</summary>
-    public const int NotebookFailed = 1;
-
-    /// <summary>Exit code for bad arguments: a missing file, a malformed or unknown <c>--set</c>.</summary>
-    public const int BadArguments = 2;
-
     /// <summary>Builds the <c>notebooks</c> command with its <c>run</c> subcommand.</summary>
     public static Command Create()
     {
@@ -56,26 +51,9 @@ public static class NotebooksCommand
 
     static async Task<int> RunAsync(string[] files, string[] sets, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in sets)
-        {
-            var equals = assignment.IndexOf('=');
-            var name = equals > 0 ? assignment[..equals].Trim() : "";
-            if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c == '_') || char.IsDigit(name[0]))
-            {
-                await error.WriteLineAsync($"--set {assignment}: expected name=value, e.g. --set epochs=1").ConfigureAwait(false);
-                return BadArguments;
-            }
-            parameters[name] = assignment[(equals + 1)..];
-        }
+        var parameters = ParameterAssignments.Parse(sets);
         foreach (var file in files)
-        {
-            if (!File.Exists(file))
-            {
-                await error.WriteLineAsync($"{file}: no such file").ConfigureAwait(false);
-                return BadArguments;
-            }
-        }
+            Cli.Require(File.Exists(file), $"{file}: no such file");
 
         // Each notebook gets the overrides its parameters cell declares (a workshop passes one set for all);
         // a name that none of them declares is a typo, and an error.
@@ -86,17 +64,15 @@ public static class NotebooksCommand
         }
         catch (NotebookException e)
         {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return NotebookFailed;
+            throw new RunFailedException(e.Message, e);
         }
         if (parameters.Keys.FirstOrDefault(name => !declared.Values.Any(d => d.Contains(name))) is { } unknown)
         {
             var names = declared.Values.SelectMany(d => d).Distinct().ToList();
-            await error.WriteLineAsync($"--set {unknown}: no notebook given declares '{unknown}' in its parameters cell (they declare {(names.Count == 0 ? "nothing" : string.Join(", ", names))})").ConfigureAwait(false);
-            return BadArguments;
+            throw new UsageException($"--set {unknown}: no notebook given declares '{unknown}' in its parameters cell (they declare {(names.Count == 0 ? "nothing" : string.Join(", ", names))})");
         }
 
-        var exit = Success;
+        var exit = ExitCodes.Ok;
         var printer = new CellPrinter(output);
         foreach (var file in files)
         {
@@ -114,26 +90,27 @@ public static class NotebooksCommand
             }
             catch (NotebookParameterException e)
             {
-                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return BadArguments;
+                throw new UsageException(e.Message);
             }
             catch (NotebookException e)
             {
                 await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                exit = NotebookFailed;
+                exit = ExitCodes.Failed;
                 continue;
             }
 
             if (result.Failure is { } failure)
             {
+                // A cell stopped by Ctrl+C is not the notebook's failure: the command reports the cancellation.
+                cancellationToken.ThrowIfCancellationRequested();
                 await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-                exit = NotebookFailed;
+                exit = ExitCodes.Failed;
             }
             var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             await output.WriteLineAsync($"{file}: {result.CellsRun} cells ran in {seconds} s{(result.Succeeded ? "" : " (failed)")}").ConfigureAwait(false);
             if (result.SavedTo is { } saved)
                 await output.WriteLineAsync($"{file}: saved to {saved}").ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested) break;
+            cancellationToken.ThrowIfCancellationRequested();
         }
         return exit;
     }

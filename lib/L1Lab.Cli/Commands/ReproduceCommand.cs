@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Models;
 using L1Lab.Results;
 using L1Lab.Training;
+using L1Lab.Visuals;
 using Spectre.Console;
 
 namespace L1Lab.Cli.Commands;
@@ -20,7 +22,9 @@ static class ReproduceCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Examples per SGD step.", DefaultValueFactory = _ => 32 };
         var lr = new Option<double>("--lr") { Description = "Learning rate η.", DefaultValueFactory = _ => 0.01 };
         var lambda = new Option<double>("--lambda") { Description = "L1 strength λ for the regularized run.", DefaultValueFactory = _ => 0.01 };
-        var mode = new Option<L1Mode>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => L1Mode.Penalty };
+        // A string, not Option<L1Mode>: building the command tree must not load the library (see Cli).
+        var mode = new Option<string>("--l1-mode") { Description = "How L1 is applied: penalty (in the loss), subgradient or proximal.", DefaultValueFactory = _ => "penalty" };
+        mode.AcceptOnlyFromAmong("penalty", "subgradient", "proximal");
         var device = new Option<string>("--device") { Description = "cpu, or cuda where a CUDA build of TorchSharp and a GPU are present.", DefaultValueFactory = _ => "cpu" };
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var seed = new Option<long>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 42 };
@@ -40,7 +44,7 @@ static class ReproduceCommand
                 BatchSize = parsed.GetValue(batchSize),
                 LearningRate = parsed.GetValue(lr),
                 Seed = parsed.GetValue(seed),
-                L1Mode = parsed.GetValue(mode),
+                L1Mode = Enum.Parse<L1Mode>(parsed.GetValue(mode)!, ignoreCase: true),
                 Device = parsed.GetValue(device)!,
             };
             double l1 = parsed.GetValue(lambda);
@@ -49,11 +53,10 @@ static class ReproduceCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
-            var folder = parsed.GetValue(dataDir)?.FullName ?? Path.Combine(DataPaths.FindDataDirectory(), "mnist");
-            Cli.Require(Directory.Exists(folder), $"data folder not found: {folder} (pass --data-dir).");
+            var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
             var output = parsed.GetValue(outDir)!.FullName;
 
-            return Task.FromResult(Run(options, l1, limit, folder, output, cancellation));
+            return Task.FromResult(LibraryFailures.Report(() => Run(options, l1, limit, folder, output, cancellation)));
         });
         return command;
     }
@@ -74,9 +77,10 @@ static class ReproduceCommand
         };
         Directory.CreateDirectory(output);
         var runs = new List<RunResult>();
+        var weights = new List<PngImage>();
         foreach (var (name, runOptions) in plans)
         {
-            var model = Mlp.Create([784, 256, 10], runOptions.Seed);
+            using var model = Mlp.Create([784, 256, 10], runOptions.Seed); // freed whether the run finishes or fails
             // Saved after every finished epoch (atomically), so a diverged or interrupted run keeps its last good weights.
             var checkpoint = Path.Combine(output, $"{name}.ckpt");
             IReadOnlyList<EpochMetrics> history;
@@ -89,7 +93,7 @@ static class ReproduceCommand
                 throw new RunFailedException($"{name} run: {e.Message} The last good weights are in {checkpoint}.");
             }
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
-            model.Dispose();
+            weights.Add(FirstLayer(model, runs[^1]));
         }
 
         var table = new Table().Title("The articles' experiment, with and without L1");
@@ -100,9 +104,9 @@ static class ReproduceCommand
         var csv = Path.Combine(output, "results.csv");
         var html = Path.Combine(output, "report.html");
         ResultsTable.WriteCsv(runs, csv);
-        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine());
+        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine(), weights);
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
-        return Cli.Ok;
+        return ExitCodes.Ok;
     }
 
     static IReadOnlyList<EpochMetrics> Train(string name, Mlp model, TrainingOptions options, ImageDataset train, ImageDataset test, Action epochDone, CancellationToken cancellation)
@@ -131,6 +135,15 @@ static class ReproduceCommand
             });
         foreach (var m in history) Line(m);
         return history;
+    }
+
+    /// <summary>The first 64 hidden units' weights of the first layer, 28×28 each, on a diverging scale (exact zeros white).</summary>
+    static PngImage FirstLayer(Mlp model, RunResult run)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var weight = model.Layers[0].weight!.detach();
+        var image = Images.Grid(weight[..Math.Min(64, (int)weight.shape[0])], side: 28, columns: 8, scale: 2, diverging: true);
+        return image.WithTitle($"{run.Run} (L1 {run.ModeName}, λ = {run.Lambda:G4}): first-layer weights, {100 * run.Final.ZeroFraction:F2} % of all weights exactly 0");
     }
 
     static string Machine() =>

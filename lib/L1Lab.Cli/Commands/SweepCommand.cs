@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Experiments;
 using L1Lab.Results;
@@ -35,17 +36,8 @@ static class SweepCommand
         };
         command.SetAction((parsed, cancellation) =>
         {
-            SweepOptions options;
-            int? limit;
-            string folder, output;
-            // Bad arguments are answered here, in one line with exit code 2, whatever exception handling the root uses.
-            try { (options, limit, folder, output) = Arguments(parsed); }
-            catch (Exception e) when (e is UsageException or DataFileException)
-            {
-                Console.Error.WriteLine($"l1lab: {e.Message}");
-                return Task.FromResult(Cli.BadArguments);
-            }
-            return Task.FromResult(Run(options, limit, folder, output, cancellation));
+            var (options, limit, folder, output) = Arguments(parsed);
+            return Task.FromResult(LibraryFailures.Report(() => Run(options, limit, folder, output, cancellation)));
         });
         return command;
 
@@ -73,8 +65,7 @@ static class SweepCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
-            var folder = parsed.GetValue(dataDir)?.FullName ?? Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName);
-            Cli.Require(Directory.Exists(folder), $"data folder not found: {folder} (pass --data-dir).");
+            var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
             return (options, limit, folder, parsed.GetValue(outDir)!.FullName);
         }
     }
@@ -136,7 +127,7 @@ static class SweepCommand
         Sweep.WriteCsv(rows, csv);
         SweepReport.Write(html, "L1Lab: λ sweep on MNIST", rows, description);
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
-        return Cli.Ok;
+        return ExitCodes.Ok;
     }
 
     static IReadOnlyList<SweepResult> Train(SweepOptions options, ImageDataset train, ImageDataset test, int runs, CancellationToken cancellation)

@@ -11,9 +11,10 @@ namespace L1Lab.Data;
 /// <remarks>
 /// The dataset owns its two tensors: they are detached from any dispose scope and freed by
 /// <see cref="Dispose"/>. Use <see cref="Take"/> or <see cref="Subset"/> for the small subsets
-/// tests and notebooks use; they copy, so the full set can be disposed afterwards.
+/// tests and notebooks use; they copy, so the full set can be disposed afterwards. It is a class, not a record:
+/// a record's <c>with</c> copy would share the tensors and free them twice.
 /// </remarks>
-public sealed record ImageDataset : IDisposable
+public sealed class ImageDataset : IDisposable
 {
     /// <summary>
     /// Wraps <paramref name="images"/> and <paramref name="labels"/> after checking their shapes and

@@ -39,19 +39,6 @@ public static class Mnist
     };
 
     /// <summary>
-    /// Public mirrors of the original files, tried in order by <see cref="DownloadAsync"/> (the
-    /// ones torchvision and TensorFlow use; yann.lecun.com itself no longer serves them reliably).
-    /// </summary>
-    public static IReadOnlyList<Uri> DefaultMirrors { get; } =
-    [
-        new("https://ossci-datasets.s3.amazonaws.com/mnist/"),
-        new("https://storage.googleapis.com/cvdf-datasets/mnist/"),
-    ];
-
-    /// <summary>Largest download accepted per file (the biggest MNIST file is 9.9 MB).</summary>
-    public const long MaxDownloadBytes = 64L << 20;
-
-    /// <summary>
     /// Loads the MNIST train and test splits as <see cref="ImageDataset"/>s (float32 (N, 784) in [0, 1],
     /// int64 labels). <paramref name="dataDir"/> is the folder holding the four files, or a folder with
     /// an <c>mnist/</c> sub-folder holding them (e.g. <see cref="DataPaths.FindDataDirectory"/>).
@@ -69,7 +56,7 @@ public static class Mnist
         {
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))
-                throw new DataFileException(path, "file not found (restore it from git, or fetch it with Mnist.DownloadAsync)");
+                throw new DataFileException(path, "file not found (restore it from git: the data files are part of the repository)");
             if (verifyChecksums)
                 DataIO.VerifySha256(path, Sha256[file]);
         }
@@ -87,110 +74,11 @@ public static class Mnist
         }
     }
 
-    /// <summary>
-    /// Downloads whichever of the four files are missing (opt-in; <see cref="Load"/> never does).
-    /// Each file is written to a temporary file in the same folder, its SHA-256 checked, and only
-    /// then renamed into place, so an interrupted or corrupted download never leaves a half-written
-    /// file. Existing files are left alone.
-    /// </summary>
-    /// <param name="dataDir">The MNIST folder, or its parent <c>data/</c> folder (created if absent).</param>
-    /// <param name="http">Client to use (e.g. with a proxy, or a fake handler in tests); a new one if null.</param>
-    /// <param name="mirrors">Base URLs tried in order; <see cref="DefaultMirrors"/> if null.</param>
-    /// <param name="cancellationToken">Stops the download; the temporary file is removed.</param>
-    /// <returns>The paths of the files that were downloaded.</returns>
-    /// <exception cref="DataFileException">A file could not be fetched with the right checksum from any mirror.</exception>
-    public static async Task<IReadOnlyList<string>> DownloadAsync(string dataDir, HttpClient? http = null,
-        IReadOnlyList<Uri>? mirrors = null, CancellationToken cancellationToken = default)
-    {
-        var folder = ResolveFolder(dataDir);
-        Directory.CreateDirectory(folder);
-        mirrors ??= DefaultMirrors;
-        var client = http ?? new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        try
-        {
-            var downloaded = new List<string>();
-            foreach (var (file, sha) in Sha256)
-            {
-                var path = Path.Combine(folder, file);
-                if (File.Exists(path)) continue;
-                var failures = new List<string>();
-                foreach (var mirror in mirrors)
-                {
-                    var error = await TryDownloadAsync(client, new Uri(mirror, file), path, sha, cancellationToken).ConfigureAwait(false);
-                    if (error is null) break;
-                    failures.Add($"{mirror}: {error}");
-                }
-                if (!File.Exists(path))
-                    throw new DataFileException(path, $"download failed from every mirror ({string.Join("; ", failures)})");
-                downloaded.Add(path);
-            }
-            return downloaded;
-        }
-        finally
-        {
-            if (http is null) client.Dispose();
-        }
-    }
-
-    /// <summary>Blocking form of <see cref="DownloadAsync"/>, for scripts and the CLI.</summary>
-    /// <inheritdoc cref="DownloadAsync" path="/param"/>
-    /// <returns>The paths of the files that were downloaded.</returns>
-    /// <exception cref="DataFileException">A file could not be fetched with the right checksum from any mirror.</exception>
-    public static IReadOnlyList<string> Download(string dataDir, HttpClient? http = null, IReadOnlyList<Uri>? mirrors = null) =>
-        DownloadAsync(dataDir, http, mirrors).GetAwaiter().GetResult();
-
     /// <summary>The folder with the files: <c>dataDir/mnist</c> when that exists, else <paramref name="dataDir"/>.</summary>
     private static string ResolveFolder(string dataDir)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var sub = Path.Combine(dataDir, DataPaths.MnistFolderName);
         return Directory.Exists(sub) ? sub : dataDir;
-    }
-
-    /// <summary>One attempt: stream to a temp file while hashing, check, rename. Returns null on success, else why not.</summary>
-    private static async Task<string?> TryDownloadAsync(HttpClient client, Uri uri, string path, string expectedSha, CancellationToken ct)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.part");
-        try
-        {
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-            if (response.Content.Headers.ContentLength > MaxDownloadBytes)
-                return $"{response.Content.Headers.ContentLength:N0} bytes announced, more than the {MaxDownloadBytes:N0}-byte limit";
-
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false))
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                var buffer = new byte[1 << 16];
-                long total = 0;
-                int n;
-                while ((n = await body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
-                {
-                    total += n;
-                    if (total > MaxDownloadBytes)
-                        return $"more than the {MaxDownloadBytes:N0}-byte limit";
-                    hash.AppendData(buffer, 0, n);
-                    await output.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
-                }
-                await output.FlushAsync(ct).ConfigureAwait(false);
-            }
-
-            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-            if (!string.Equals(actual, expectedSha, StringComparison.OrdinalIgnoreCase))
-                return $"SHA-256 mismatch (got {actual})";
-            File.Move(temp, path, overwrite: false);
-            return null;
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException
-                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            return DataIO.OneLine(e.Message);
-        }
-        finally
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
     }
 }

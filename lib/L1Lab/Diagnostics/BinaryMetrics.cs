@@ -6,7 +6,7 @@ namespace L1Lab.Diagnostics;
 /// <summary>
 /// Metrics for a binary diagnosis with a chosen positive class: the confusion matrix at a threshold
 /// (sensitivity, specificity, precision, F1, accuracy), the ROC curve and its AUC. Accuracy alone hides what
-/// matters in medicine (BreastMNIST is 73 % benign: always answering "benign" scores 73 %), so the notebooks
+/// matters in medicine (most BreastMNIST images are benign, so always answering "benign" scores the benign share), so the notebooks
 /// report these instead.
 /// </summary>
 /// <remarks>

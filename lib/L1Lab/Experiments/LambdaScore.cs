@@ -9,16 +9,7 @@ public sealed record LambdaScore(double Lambda, IReadOnlyList<double> FoldAccura
     public double Mean => FoldAccuracies.Average();
 
     /// <summary>Sample standard deviation over the folds (divides by K − 1; 0 for a single fold).</summary>
-    public double StandardDeviation
-    {
-        get
-        {
-            int k = FoldAccuracies.Count;
-            if (k < 2) return 0;
-            double mean = Mean;
-            return Math.Sqrt(FoldAccuracies.Sum(a => (a - mean) * (a - mean)) / (k - 1));
-        }
-    }
+    public double StandardDeviation => SampleStatistics.StandardDeviation(FoldAccuracies);
 
     /// <summary>Standard error of the mean, σ / √K, used by the one-standard-error rule.</summary>
     public double StandardError => StandardDeviation / Math.Sqrt(FoldAccuracies.Count);

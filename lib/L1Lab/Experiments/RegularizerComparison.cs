@@ -1,3 +1,5 @@
+using L1Lab.Models;
+using L1Lab.Results;
 using System.Globalization;
 using System.Text;
 using L1Lab.Data;
@@ -14,9 +16,21 @@ namespace L1Lab.Experiments;
 /// </summary>
 public static class RegularizerComparison
 {
+    /// <summary>The columns of the comparison table, defined once for the CSV and the DataFrame.</summary>
+    static readonly IReadOnlyList<TableColumn<RegularizerResult>> Table =
+    [
+        TableColumn<RegularizerResult>.Text("regularizer", r => r.Regularizer.ToString()),
+        TableColumn<RegularizerResult>.Text("settings", r => r.Settings),
+        TableColumn<RegularizerResult>.Number("train_accuracy", r => r.TrainAccuracy),
+        TableColumn<RegularizerResult>.Number("test_accuracy", r => r.TestAccuracy),
+        TableColumn<RegularizerResult>.Number("gap", r => r.Gap),
+        TableColumn<RegularizerResult>.Number("zero_fraction", r => r.ZeroFraction),
+        TableColumn<RegularizerResult>.Number("near_zero_fraction", r => r.NearZeroFraction),
+        TableColumn<RegularizerResult>.Number("seconds", r => r.Seconds),
+    ];
+
     /// <summary>The columns of the comparison table, in order.</summary>
-    public static readonly IReadOnlyList<string> Columns =
-        ["regularizer", "settings", "train_accuracy", "test_accuracy", "gap", "zero_fraction", "near_zero_fraction", "seconds"];
+    public static readonly IReadOnlyList<string> Columns = TableColumns.Names(Table);
 
     /// <summary>The training settings and dropout probability one regularizer runs with.</summary>
     public static (TrainingOptions Training, double Dropout, string Settings) Configure(Regularizer regularizer, RegularizerComparisonOptions options)
@@ -25,11 +39,11 @@ public static class RegularizerComparison
         string l1 = $"λ={G(options.L1Lambda)}", l2 = $"λ₂={G(options.L2Lambda)}";
         return regularizer switch
         {
-            Regularizer.None => (t, 0, ""),
-            Regularizer.L1Penalty => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Penalty }, 0, l1),
-            Regularizer.L1Proximal => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Proximal }, 0, l1),
-            Regularizer.L2 => (t with { L2Lambda = options.L2Lambda }, 0, l2),
-            Regularizer.ElasticNet => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Proximal, L2Lambda = options.L2Lambda }, 0, $"{l1}, {l2}"),
+            Regularizer.None => (t, Mlp.NoDropout, ""),
+            Regularizer.L1Penalty => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Penalty }, Mlp.NoDropout, l1),
+            Regularizer.L1Proximal => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Proximal }, Mlp.NoDropout, l1),
+            Regularizer.L2 => (t with { L2Lambda = options.L2Lambda }, Mlp.NoDropout, l2),
+            Regularizer.ElasticNet => (t with { L1Lambda = options.L1Lambda, L1Mode = L1Mode.Proximal, L2Lambda = options.L2Lambda }, Mlp.NoDropout, $"{l1}, {l2}"),
             Regularizer.Dropout => (t, options.DropoutProbability, $"p={G(options.DropoutProbability)}"),
             _ => throw new ArgumentOutOfRangeException(nameof(regularizer), regularizer, "unknown regularizer"),
         };
@@ -63,29 +77,10 @@ public static class RegularizerComparison
     }
 
     /// <summary>The rows as a DataFrame with the columns of <see cref="Columns"/> (for notebooks).</summary>
-    public static DataFrame ToDataFrame(IEnumerable<RegularizerResult> rows)
-    {
-        var list = rows.ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("regularizer", list.Select(r => r.Regularizer.ToString())),
-            new StringDataFrameColumn("settings", list.Select(r => r.Settings)),
-            new DoubleDataFrameColumn("train_accuracy", list.Select(r => r.TrainAccuracy)),
-            new DoubleDataFrameColumn("test_accuracy", list.Select(r => r.TestAccuracy)),
-            new DoubleDataFrameColumn("gap", list.Select(r => r.Gap)),
-            new DoubleDataFrameColumn("zero_fraction", list.Select(r => r.ZeroFraction)),
-            new DoubleDataFrameColumn("near_zero_fraction", list.Select(r => r.NearZeroFraction)),
-            new DoubleDataFrameColumn("seconds", list.Select(r => r.Seconds)));
-    }
+    public static DataFrame ToDataFrame(IEnumerable<RegularizerResult> rows) => TableColumns.ToDataFrame(Table, rows);
 
     /// <summary>The rows as CSV text (invariant culture, header first, round-trippable numbers).</summary>
-    public static string ToCsv(IEnumerable<RegularizerResult> rows)
-    {
-        var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
-        foreach (var r in rows)
-            csv.AppendJoin(',', r.Regularizer, Csv.Text(r.Settings), Csv.Number(r.TrainAccuracy), Csv.Number(r.TestAccuracy), Csv.Number(r.Gap),
-                Csv.Number(r.ZeroFraction), Csv.Number(r.NearZeroFraction), Csv.Number(r.Seconds)).Append('\n');
-        return csv.ToString();
-    }
+    public static string ToCsv(IEnumerable<RegularizerResult> rows) => TableColumns.ToCsv(Table, rows);
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/>, atomically.</summary>
     public static void WriteCsv(IEnumerable<RegularizerResult> rows, string path) => AtomicFile.WriteAllText(path, ToCsv(rows));

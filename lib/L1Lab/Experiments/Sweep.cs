@@ -1,3 +1,5 @@
+using L1Lab.Models;
+using L1Lab.Results;
 using System.Globalization;
 using System.Text;
 using L1Lab.Data;
@@ -18,9 +20,22 @@ namespace L1Lab.Experiments;
 /// </remarks>
 public static class Sweep
 {
+    /// <summary>The columns of sweep.csv, defined once for the CSV and the DataFrame.</summary>
+    static readonly IReadOnlyList<TableColumn<SweepResult>> Table =
+    [
+        TableColumn<SweepResult>.Number("lambda", r => r.Lambda),
+        TableColumn<SweepResult>.Text("l1_mode", r => r.ModeName),
+        TableColumn<SweepResult>.LongInteger("seed", r => r.Seed),
+        TableColumn<SweepResult>.Number("train_accuracy", r => r.TrainAccuracy),
+        TableColumn<SweepResult>.Number("test_accuracy", r => r.TestAccuracy),
+        TableColumn<SweepResult>.Number("gap", r => r.Gap),
+        TableColumn<SweepResult>.Number("zero_fraction", r => r.ZeroFraction),
+        TableColumn<SweepResult>.Number("near_zero_fraction", r => r.NearZeroFraction),
+        TableColumn<SweepResult>.Number("seconds", r => r.Seconds),
+    ];
+
     /// <summary>The columns of sweep.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> Columns =
-        ["lambda", "l1_mode", "seed", "train_accuracy", "test_accuracy", "gap", "zero_fraction", "near_zero_fraction", "seconds"];
+    public static readonly IReadOnlyList<string> Columns = TableColumns.Names(Table);
 
     /// <summary>The runs of the grid in the order they are trained: λ ascending as given, then mode, then seed.</summary>
     public static IReadOnlyList<(double Lambda, L1Mode? Mode, long Seed)> Plan(SweepOptions options)
@@ -51,9 +66,9 @@ public static class Sweep
         {
             var (lambda, mode, seed) = plan[i];
             var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
-            var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {mode?.ToString().ToLowerInvariant() ?? "none"} seed {seed}";
+            var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
             int run = i + 1;
-            var history = ExperimentRun.Fit(training, options.HiddenSizes, 0, train, test,
+            var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, test,
                 progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
             var final = history[^1];
             results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
@@ -63,30 +78,10 @@ public static class Sweep
     }
 
     /// <summary>The rows as a DataFrame with the columns of <see cref="Columns"/> (for notebooks).</summary>
-    public static DataFrame ToDataFrame(IEnumerable<SweepResult> rows)
-    {
-        var list = rows.ToList();
-        return new DataFrame(
-            new DoubleDataFrameColumn("lambda", list.Select(r => r.Lambda)),
-            new StringDataFrameColumn("l1_mode", list.Select(r => r.ModeName)),
-            new Int64DataFrameColumn("seed", list.Select(r => r.Seed)),
-            new DoubleDataFrameColumn("train_accuracy", list.Select(r => r.TrainAccuracy)),
-            new DoubleDataFrameColumn("test_accuracy", list.Select(r => r.TestAccuracy)),
-            new DoubleDataFrameColumn("gap", list.Select(r => r.Gap)),
-            new DoubleDataFrameColumn("zero_fraction", list.Select(r => r.ZeroFraction)),
-            new DoubleDataFrameColumn("near_zero_fraction", list.Select(r => r.NearZeroFraction)),
-            new DoubleDataFrameColumn("seconds", list.Select(r => r.Seconds)));
-    }
+    public static DataFrame ToDataFrame(IEnumerable<SweepResult> rows) => TableColumns.ToDataFrame(Table, rows);
 
     /// <summary>The rows as CSV text (invariant culture, header first, round-trippable numbers).</summary>
-    public static string ToCsv(IEnumerable<SweepResult> rows)
-    {
-        var csv = new StringBuilder().AppendJoin(',', Columns).Append('\n');
-        foreach (var r in rows)
-            csv.AppendJoin(',', Csv.Number(r.Lambda), r.ModeName, Csv.Number(r.Seed), Csv.Number(r.TrainAccuracy), Csv.Number(r.TestAccuracy),
-                Csv.Number(r.Gap), Csv.Number(r.ZeroFraction), Csv.Number(r.NearZeroFraction), Csv.Number(r.Seconds)).Append('\n');
-        return csv.ToString();
-    }
+    public static string ToCsv(IEnumerable<SweepResult> rows) => TableColumns.ToCsv(Table, rows);
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/>, atomically.</summary>
     public static void WriteCsv(IEnumerable<SweepResult> rows, string path) => AtomicFile.WriteAllText(path, ToCsv(rows));

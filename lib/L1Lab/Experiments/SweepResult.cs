@@ -25,5 +25,5 @@ public sealed record SweepResult(
     public double Gap => TrainAccuracy - TestAccuracy;
 
     /// <summary>The mode as written in sweep.csv: "none", "penalty", "subgradient" or "proximal".</summary>
-    public string ModeName => Mode is null ? "none" : Mode.Value.ToString().ToLowerInvariant();
+    public string ModeName => L1ModeName.Of(Mode);
 }

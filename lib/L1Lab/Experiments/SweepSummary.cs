@@ -20,7 +20,7 @@ public sealed record SweepSummary(
     public double Gap => TrainAccuracy - TestAccuracy;
 
     /// <summary>"none", "penalty", "subgradient" or "proximal", as in sweep.csv.</summary>
-    public string ModeName => Mode is null ? "none" : Mode.Value.ToString().ToLowerInvariant();
+    public string ModeName => L1ModeName.Of(Mode);
 
     /// <summary>Groups <paramref name="rows"/> by (λ, mode), in first-seen order, and averages each group over its seeds.</summary>
     public static IReadOnlyList<SweepSummary> Of(IEnumerable<SweepResult> rows) =>
@@ -28,7 +28,7 @@ public sealed record SweepSummary(
         {
             var test = g.Select(r => r.TestAccuracy).ToArray();
             double mean = test.Average();
-            double std = test.Length < 2 ? 0 : Math.Sqrt(test.Sum(a => (a - mean) * (a - mean)) / (test.Length - 1));
+            double std = SampleStatistics.StandardDeviation(test);
             return new SweepSummary(g.Key.Lambda, g.Key.Mode, test.Length, mean, std, g.Average(r => r.TrainAccuracy),
                 g.Average(r => r.ZeroFraction), g.Average(r => r.NearZeroFraction), g.Average(r => r.Seconds));
         }).ToList();

@@ -16,11 +16,14 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// <summary>Layer widths from input to output, e.g. [784, 256, 10].</summary>
     public IReadOnlyList<int> Sizes { get; }
 
-    /// <summary>Dropout probability after each hidden ReLU (0 = none).</summary>
+    /// <summary>The dropout probability that means "no dropout layer".</summary>
+    public const double NoDropout = 0;
+
+    /// <summary>Dropout probability after each hidden ReLU (<see cref="NoDropout"/> = none).</summary>
     public double DropoutProbability { get; }
 
     /// <summary>Creates an MLP with the given layer widths and optional dropout after every hidden layer.</summary>
-    public Mlp(IReadOnlyList<int> sizes, double dropout = 0) : base(nameof(Mlp))
+    public Mlp(IReadOnlyList<int> sizes, double dropout = NoDropout) : base(nameof(Mlp))
     {
         if (sizes.Count < 2 || sizes.Any(s => s < 1))
             throw new ArgumentException($"An MLP needs at least two positive layer widths; got [{string.Join(", ", sizes)}].", nameof(sizes));
@@ -40,7 +43,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// Creates an MLP whose initial weights depend only on <paramref name="seed"/>. The global random
     /// generator is restored afterwards, so creating a model does not change a notebook's other random numbers.
     /// </summary>
-    public static Mlp Create(IReadOnlyList<int> sizes, long seed, double dropout = 0)
+    public static Mlp Create(IReadOnlyList<int> sizes, long seed, double dropout = NoDropout)
     {
         using var state = random.get_rng_state();
         try

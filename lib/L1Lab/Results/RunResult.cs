@@ -16,5 +16,5 @@ public sealed record RunResult(string Run, L1Mode? Mode, double Lambda, IReadOnl
     public double Seconds => Epochs.Sum(e => e.Seconds);
 
     /// <summary>The mode as written in results.csv: "none", "penalty", "subgradient" or "proximal".</summary>
-    public string ModeName => Mode is null || Lambda == 0 ? "none" : Mode.Value.ToString().ToLowerInvariant();
+    public string ModeName => L1ModeName.Of(Lambda == 0 ? null : Mode);
 }

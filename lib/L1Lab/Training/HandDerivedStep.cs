@@ -5,10 +5,13 @@ using static TorchSharp.torch;
 namespace L1Lab.Training;
 
 /// <summary>
-/// One SGD step of an MLP (Linear → ReLU … → Linear, cross-entropy) with forward and backward derived by hand —
-/// the maths of notebook 03 — written as in-place operations into buffers allocated once. No autograd graph is built,
-/// so a step costs a fixed, small number of native calls. L1 (any mode) and L2 are applied in place and give the same
-/// updates as the autograd path in <see cref="Trainer"/> (to float rounding).
+/// One SGD step of an MLP (Linear → ReLU … → Linear, cross-entropy) whose forward and backward are derived by hand —
+/// the maths of notebook 03 — written as in-place operations into buffers allocated once. It replaces only autograd's
+/// <c>backward()</c>: the gradient buffers then receive what autograd would add for penalties in the loss (λ₂·w for L2,
+/// λ·<see cref="L1.SubgradientInto"/> for <see cref="L1Mode.Penalty"/>), and the update is the very call the autograd
+/// path in <see cref="Trainer"/> makes (<see cref="Updates.ProximalStep(Tensor, Tensor, double, double, Tensor?)"/> and
+/// its siblings, through <see cref="ParameterUpdate"/>). So both paths give the same updates (to float rounding), and a
+/// change to <see cref="L1.SoftThresholdInPlace"/> changes every run.
 /// </summary>
 /// <remarks>
 /// Backward, for logits z = a·Wᵀ + b, p = softmax(z) and mean cross-entropy over a batch of B:
@@ -22,11 +25,11 @@ public sealed class HandDerivedStep : IDisposable
     readonly Layer[] full;
     readonly Tensor[] weightGrads, biasGrads, scratch;
     readonly int batchSize;
-    readonly Scalar minusLearningRate, minusL1Step, l1Threshold, minusL1Threshold, l2Shrink;
+    readonly Scalar l1Lambda, l2Lambda;
 
     /// <summary>Whether <paramref name="model"/> and <paramref name="options"/> fit the hand-derived path: a dropout-free <see cref="Mlp"/> on the CPU, biases not regularized.</summary>
     public static bool Supports(nn.Module model, TrainingOptions options) =>
-        model is Mlp { DropoutProbability: 0 } && options.Device == "cpu" && !options.RegularizeBiases;
+        model is Mlp { DropoutProbability: Mlp.NoDropout } && options.Device == "cpu" && !options.RegularizeBiases;
 
     /// <summary>Prepares buffers for batches of up to <paramref name="options"/>.BatchSize examples.</summary>
     public HandDerivedStep(Mlp model, TrainingOptions options)
@@ -46,11 +49,8 @@ public sealed class HandDerivedStep : IDisposable
         full = new Layer[layers.Count];
         for (int i = 0; i < layers.Count; i++)
             full[i] = Layer.Create(batchSize, (int)weights[i].shape[0], biases[i]);
-        minusLearningRate = (-options.LearningRate).ToScalar();
-        minusL1Step = (-options.LearningRate * options.L1Lambda).ToScalar();
-        l1Threshold = (options.LearningRate * options.L1Lambda).ToScalar();
-        minusL1Threshold = (-options.LearningRate * options.L1Lambda).ToScalar();
-        l2Shrink = (1 - options.LearningRate * options.L2Lambda).ToScalar();
+        l1Lambda = options.L1Lambda.ToScalar();
+        l2Lambda = options.L2Lambda.ToScalar();
     }
 
     /// <summary>Runs forward, backward and the update on one batch; returns the batch's mean cross-entropy (before the update).</summary>
@@ -100,24 +100,22 @@ public sealed class HandDerivedStep : IDisposable
         return loss;
     }
 
-    /// <summary>w ← w − η(g + λ₂w) with L1 as configured (signs taken before the step, soft-threshold after); b ← b − η·g_b.</summary>
+    /// <summary>
+    /// Adds the gradients of the penalties autograd would find in the loss — λ₂·w for L2 and, when L1 is a penalty in
+    /// the loss, λ·sign(w) — then applies <see cref="ParameterUpdate"/>, exactly as the autograd path does after
+    /// <c>backward()</c>. Biases are not regularized here (<see cref="Supports"/>), so they get a plain gradient step.
+    /// </summary>
     void Update()
     {
-        var mode = options.UsesL1 ? options.L1Mode : (L1Mode?)null;
+        bool l1InLoss = options.UsesL1 && options.L1Mode == L1Mode.Penalty;
         for (int i = 0; i < weights.Length; i++)
         {
             var w = weights[i];
-            if (mode is L1Mode.Penalty or L1Mode.Subgradient) scratch[i].copy_(w).sign_();
-            if (options.L2Lambda > 0) w.mul_(l2Shrink);
-            w.add_(weightGrads[i], minusLearningRate);
-            if (mode is L1Mode.Penalty or L1Mode.Subgradient) w.add_(scratch[i], minusL1Step);
-            if (mode is L1Mode.Proximal)
-            {
-                // soft-threshold(w, t) = w − clamp(w, −t, t)
-                scratch[i].copy_(w).clamp_(minusL1Threshold, l1Threshold);
-                w.sub_(scratch[i]);
-            }
-            biases[i].add_(biasGrads[i], minusLearningRate);
+            var g = weightGrads[i];
+            if (options.L2Lambda > 0) g.add_(w, l2Lambda);
+            if (l1InLoss) g.add_(L1.SubgradientInto(w, scratch[i]), l1Lambda);
+            ParameterUpdate.Apply(options, w, g, regularized: true, scratch[i]);
+            ParameterUpdate.Apply(options, biases[i], biasGrads[i], regularized: false);
         }
     }
 
@@ -126,7 +124,8 @@ public sealed class HandDerivedStep : IDisposable
     {
         foreach (var t in transposed.Concat(weightGrads).Concat(biasGrads).Concat(scratch)) t.Dispose();
         foreach (var l in full) l.Dispose();
-        foreach (var s in new[] { minusLearningRate, minusL1Step, l1Threshold, minusL1Threshold, l2Shrink }) s.Dispose();
+        l1Lambda.Dispose();
+        l2Lambda.Dispose();
     }
 
     /// <summary>Per-layer buffers for one batch size: pre-activation/activation, its gradient, the ReLU mask, the broadcast bias.</summary>

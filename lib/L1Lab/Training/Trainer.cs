@@ -12,8 +12,6 @@ namespace L1Lab.Training;
 /// </summary>
 public sealed class Trainer
 {
-    const int EvaluationBatch = 2000;
-
     /// <summary>The settings this trainer runs with (already validated).</summary>
     public TrainingOptions Options { get; }
 
@@ -63,8 +61,9 @@ public sealed class Trainer
         var o = Options;
         var device = new Device(o.Device);
         model.to(device);
-        var parameters = model.parameters().Select(p => (Tensor)p).ToList();
-        var regularized = Regularized.Parameters(model, o.RegularizeBiases).Select(p => (Tensor)p.Parameter).ToList();
+        var regularizedNames = Regularized.Parameters(model, o.RegularizeBiases).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var parameters = model.named_parameters().Select(p => ((Tensor)p.parameter, regularizedNames.Contains(p.name))).ToList();
+        var regularized = parameters.Where(p => p.Item2).Select(p => p.Item1).ToList();
         long n = train.Count;
         int steps = (int)((n + o.BatchSize - 1) / o.BatchSize);
         using var generator = new Generator((ulong)o.Seed);
@@ -101,8 +100,8 @@ public sealed class Trainer
                 epoch,
                 lossSum / steps,
                 PenaltyValue(regularized),
-                Accuracy(model, train, device),
-                Accuracy(model, test, device),
+                Evaluation.Accuracy(model, train, device),
+                Evaluation.Accuracy(model, test, device),
                 sparsity.ZeroFraction,
                 sparsity.NearZeroFraction,
                 seconds);
@@ -118,8 +117,11 @@ public sealed class Trainer
         AmbientCancellation.Token.ThrowIfCancellationRequested();
     }
 
-    /// <summary>One autograd step: forward, loss, backward, w ← w − η·g, then L1/L2 as configured. Returns the data loss.</summary>
-    double Step(nn.Module<Tensor, Tensor> model, List<Tensor> parameters, List<Tensor> regularized, Tensor x, Tensor y)
+    /// <summary>
+    /// One autograd step: forward, loss (with the penalties that live in the loss), <c>backward()</c>, then the update of
+    /// <see cref="ParameterUpdate"/> on every parameter — the same update <see cref="HandDerivedStep"/> applies. Returns the data loss.
+    /// </summary>
+    double Step(nn.Module<Tensor, Tensor> model, List<(Tensor Parameter, bool Regularized)> parameters, List<Tensor> regularized, Tensor x, Tensor y)
     {
         var o = Options;
         var dataLoss = Losses.CrossEntropy(model.forward(x), y);
@@ -129,12 +131,11 @@ public sealed class Trainer
         model.zero_grad();
         loss.backward();
 
-        var step = o.UsesL1 ? o.L1Mode : L1Mode.Penalty;
-        switch (step)
+        foreach (var (parameter, isRegularized) in parameters)
         {
-            case L1Mode.Subgradient: Updates.SubgradientStep(model, o.LearningRate, o.L1Lambda, o.RegularizeBiases); break;
-            case L1Mode.Proximal: Updates.ProximalStep(model, o.LearningRate, o.L1Lambda, o.RegularizeBiases); break;
-            default: Updates.GradientStep(parameters, o.LearningRate); break;
+            // A regularized tensor that backward did not reach still feels its penalty (g = 0); anything else is skipped.
+            var g = parameter.grad ?? (isRegularized ? zeros_like(parameter) : null);
+            if (g is not null) ParameterUpdate.Apply(o, parameter, g, isRegularized);
         }
         return dataLoss.item<float>();
     }
@@ -147,23 +148,5 @@ public sealed class Trainer
         if (Options.L1Lambda > 0) value += L1.Penalty(regularized, Options.L1Lambda).item<float>();
         if (Options.L2Lambda > 0) value += L2.Penalty(regularized, Options.L2Lambda).item<float>();
         return value;
-    }
-
-    /// <summary>Fraction of <paramref name="data"/> the model classifies correctly (evaluation mode, no gradients).</summary>
-    public static double Accuracy(nn.Module<Tensor, Tensor> model, ImageDataset data, Device? device = null)
-    {
-        model.eval();
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        long correct = 0, n = data.Count;
-        for (long start = 0; start < n; start += EvaluationBatch)
-        {
-            long length = Math.Min(EvaluationBatch, n - start);
-            var x = data.Images.narrow(0, start, length);
-            var y = data.Labels.narrow(0, start, length);
-            if (device is not null) { x = x.to(device); y = y.to(device); }
-            correct += model.forward(x).argmax(1).eq(y).sum().item<long>();
-        }
-        return n == 0 ? 0 : (double)correct / n;
     }
 }

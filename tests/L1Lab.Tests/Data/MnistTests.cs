@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using L1Lab.Data;
 using Xunit.Abstractions;
 using static L1Lab.Tests.Data.DataFixtures;
@@ -129,86 +128,6 @@ public sealed class MnistTests(RealMnist mnist, ITestOutputHelper output) : ICla
         Assert.Contains("3 labels", e.Reason);
     }
 
-    [Fact]
-    public void Download_fetches_missing_files_and_keeps_them_only_when_the_checksum_matches()
-    {
-        // Given an empty folder and a fake server that serves the real files
-        using var dir = new TempFolder();
-        var server = new FakeServer(RealFile);
-
-        // When
-        var downloaded = Mnist.Download(dir.Path, new HttpClient(server), [new Uri("https://mirror.test/mnist/")]);
-
-        // Then: all four files are in place, byte-identical, and no temporary file is left
-        Assert.Equal(4, downloaded.Count);
-        foreach (var file in Mnist.Sha256.Keys)
-            Assert.Equal(RealFile(file), File.ReadAllBytes(Path.Combine(dir.Path, file)));
-        Assert.Equal(4, Directory.GetFiles(dir.Path).Length);
-    }
-
-    [Fact]
-    public void Download_skips_a_mirror_serving_corrupted_bytes_and_leaves_no_partial_file()
-    {
-        using var dir = WriteAllButTestLabels();
-        var server = new FakeServer(file => file.Contains("bad") ? Corrupt(RealFile(Path.GetFileName(file))) : RealFile(Path.GetFileName(file)));
-
-        Mnist.Download(dir.Path, new HttpClient(server), [new Uri("https://bad.test/mnist/"), new Uri("https://good.test/mnist/")]);
-
-        Assert.Equal(RealFile(Mnist.TestLabelsFile), File.ReadAllBytes(Path.Combine(dir.Path, Mnist.TestLabelsFile)));
-        Assert.Equal(2, server.Requests);
-        Assert.Equal(4, Directory.GetFiles(dir.Path).Length);
-    }
-
-    [Fact]
-    public void Download_failing_on_every_mirror_gives_DataFileException_and_writes_nothing()
-    {
-        using var dir = WriteAllButTestLabels();
-        var server = new FakeServer(file => file.Contains("bad") ? Corrupt(RealFile(Path.GetFileName(file))) : null);
-
-        var e = Assert.Throws<DataFileException>(() =>
-            Mnist.Download(dir.Path, new HttpClient(server), [new Uri("https://bad.test/mnist/"), new Uri("https://gone.test/mnist/")]));
-
-        Assert.Equal(Path.Combine(dir.Path, Mnist.TestLabelsFile), e.FilePath);
-        Assert.Contains("SHA-256 mismatch", e.Reason);
-        Assert.Contains("404", e.Reason);
-        Assert.Equal(3, Directory.GetFiles(dir.Path).Length);
-    }
-
-    [Fact]
-    public void A_connection_dropped_mid_download_leaves_no_partial_file()
-    {
-        using var dir = WriteAllButTestLabels();
-        var server = new FakeServer(file => RealFile(Path.GetFileName(file))) { DropAfterBytes = 1000 };
-
-        Assert.Throws<DataFileException>(() =>
-            Mnist.Download(dir.Path, new HttpClient(server), [new Uri("https://flaky.test/mnist/")]));
-
-        Assert.Equal(3, Directory.GetFiles(dir.Path).Length);
-        Assert.False(File.Exists(Path.Combine(dir.Path, Mnist.TestLabelsFile)));
-    }
-
-    [Fact]
-    public void Download_leaves_existing_files_alone()
-    {
-        using var dir = WriteTinyMnist();
-        var server = new FakeServer(RealFile);
-
-        var downloaded = Mnist.Download(dir.Path, new HttpClient(server), [new Uri("https://mirror.test/mnist/")]);
-
-        Assert.Empty(downloaded);
-        Assert.Equal(0, server.Requests);
-    }
-
-    private static byte[] RealFile(string name) =>
-        File.ReadAllBytes(Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName, Path.GetFileName(name)));
-
-    private static byte[] Corrupt(byte[] bytes)
-    {
-        var copy = (byte[])bytes.Clone();
-        copy[copy.Length / 2] ^= 0xFF;
-        return copy;
-    }
-
     private static TempFolder WriteTinyMnist()
     {
         var dir = new TempFolder();
@@ -217,54 +136,5 @@ public sealed class MnistTests(RealMnist mnist, ITestOutputHelper output) : ICla
         dir.Write(Mnist.TestImagesFile, Gzip(IdxImages(2, 28, 28)));
         dir.Write(Mnist.TestLabelsFile, Gzip(IdxLabels(7, 2)));
         return dir;
-    }
-
-    /// <summary>Placeholders for three files, so a download test fetches only the 4.5 kB test labels.</summary>
-    private static TempFolder WriteAllButTestLabels()
-    {
-        var dir = new TempFolder();
-        foreach (var file in Mnist.Sha256.Keys.Where(f => f != Mnist.TestLabelsFile))
-            dir.Write(file, [1, 2, 3]);
-        return dir;
-    }
-}
-
-/// <summary>An HTTP handler that answers from a function of the URL (null = 404), optionally dropping the connection.</summary>
-internal sealed class FakeServer(Func<string, byte[]?> content) : HttpMessageHandler
-{
-    public int Requests { get; private set; }
-
-    public int? DropAfterBytes { get; init; }
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        Requests++;
-        var url = request.RequestUri!.ToString();
-        var body = content(url);
-        if (body is null) return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-        Stream stream = DropAfterBytes is { } n ? new DroppingStream(body, n) : new MemoryStream(body);
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(stream) });
-    }
-
-    private sealed class DroppingStream(byte[] data, int dropAfter) : Stream
-    {
-        private int _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => data.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= dropAfter) throw new IOException("connection reset by peer");
-            var n = Math.Min(count, Math.Min(dropAfter, data.Length) - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

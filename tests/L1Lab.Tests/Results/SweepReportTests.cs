@@ -26,15 +26,4 @@ public sealed class SweepReportTests
         Assert.Equal(0.6, summary[1].ZeroFraction, 12);
         Assert.Equal(0.87 - 0.82, summary[1].Gap, 12);
     }
-
-    [Fact]
-    public void The_html_plots_lambda_on_a_log_axis_with_lambda_zero_as_a_dashed_baseline()
-    {
-        var html = SweepReport.ToHtml("sweep", Rows, "test");
-
-        Assert.Contains("\"type\":\"log\"", html);
-        Assert.Contains("λ = 0 baseline test", html);
-        Assert.Contains("\"dash\":\"dash\"", html);
-        Assert.Equal("82.00 ± 2.83 %", SweepReport.SummaryRows(Rows).First()[3]);
-    }
 }

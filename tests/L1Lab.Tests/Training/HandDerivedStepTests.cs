@@ -43,7 +43,9 @@ public sealed class HandDerivedStepTests(SmallMnist data) : IClassFixture<SmallM
         {
             Assert.Equal(autogradMetrics[e].DataLoss, handMetrics[e].DataLoss, 1e-5);
             Assert.Equal(autogradMetrics[e].Penalty, handMetrics[e].Penalty, 1e-5);
-            Assert.Equal(autogradMetrics[e].TestAccuracy, handMetrics[e].TestAccuracy, 2e-2);
+            // Weights within 1e-5 can flip at most a prediction whose two top logits tie to that precision: allow one of 256.
+            Assert.Equal(autogradMetrics[e].TestAccuracy, handMetrics[e].TestAccuracy, 1.0 / 256);
+            Assert.Equal(autogradMetrics[e].TrainAccuracy, handMetrics[e].TrainAccuracy, 1.0 / 256);
         }
     }
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using L1Lab.Experiments;
 using L1Lab.IO;
+using L1Lab.Results;
 
-namespace L1Lab.Results;
+namespace L1Lab.Cli.Reports;
 
 /// <summary>
 /// sweep.html: the per-(λ, mode) summary table and the accuracy and sparsity charts of <see cref="SweepCharts"/>.
-/// The charts load plotly.js from its CDN when the page is opened.
+/// One self-contained file: it loads nothing from anywhere (see <see cref="HtmlPage"/>).
 /// </summary>
 public static class SweepReport
 {
@@ -32,9 +33,7 @@ public static class SweepReport
     /// <summary>The report as an HTML document.</summary>
     public static string ToHtml(string title, IReadOnlyList<SweepResult> rows, string description)
     {
-        var charts = rows.Any(r => r.Lambda > 0)
-            ? new[] { SweepCharts.Accuracy(rows), SweepCharts.Sparsity(rows) }.Select(c => c.GetInlineHtml())
-            : [];
+        IEnumerable<object> charts = rows.Any(r => r.Lambda > 0) ? [SweepCharts.Accuracy(rows), SweepCharts.Sparsity(rows)] : [];
         return HtmlPage.Build(title, description, SummaryHeader, SummaryRows(rows),
             charts.Prepend("<p>λ = 0 cannot sit on a logarithmic axis: the charts draw it as a dashed grey line across the λ range.</p>"));
     }

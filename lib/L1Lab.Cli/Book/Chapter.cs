@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace L1Lab.Cli.Book;
+
+/// <summary>One cell of an executed notebook, as the book shows it.</summary>
+/// <param name="Type">"markdown", "code" or "raw".</param>
+/// <param name="Source">The cell's source text.</param>
+/// <param name="Outputs">The nbformat output objects of a code cell (empty for others).</param>
+sealed record ChapterCell(string Type, string Source, IReadOnlyList<JsonObject> Outputs);
+
+/// <summary>
+/// An executed notebook read for the book: its file stem (<c>02-l1-penalty</c>, which names the page), the number and
+/// title from its H1, and the lead line that says what the reader will be able to do.
+/// </summary>
+sealed record Chapter(string Stem, string Number, string Title, string? Lead, IReadOnlyList<ChapterCell> Cells)
+{
+    /// <summary>The page's file name.</summary>
+    public string PageName => Stem + ".html";
+
+    /// <summary>Reads an executed notebook (nbformat 4 JSON).</summary>
+    /// <exception cref="UsageException">The file is not a readable notebook.</exception>
+    public static Chapter Load(string path)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new UsageException($"{path}: not a notebook (the JSON is not an object)");
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path}: not a notebook ({e.Message})");
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"{path}: cannot read ({e.Message})");
+        }
+        if (root["cells"] is not JsonArray cells) throw new UsageException($"{path}: not a notebook (no \"cells\" array)");
+
+        var list = new List<ChapterCell>();
+        foreach (var node in cells.OfType<JsonObject>())
+        {
+            var type = node["cell_type"]?.GetValue<string>() ?? "raw";
+            var outputs = node["outputs"] is JsonArray o ? o.OfType<JsonObject>().ToList() : [];
+            list.Add(new ChapterCell(type, Text(node["source"]), outputs));
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var number = new string(stem.TakeWhile(char.IsAsciiDigit).ToArray());
+        var (heading, lead) = list.FirstOrDefault(c => c.Type == "markdown") is { } first ? BookMarkdown.TitleAndLead(first.Source) : (null, null);
+        var title = heading ?? stem;
+        // "02 — The L1 penalty: …": the number has its own column in the course table.
+        if (number.Length > 0 && title.StartsWith(number, StringComparison.Ordinal))
+            title = title[number.Length..].TrimStart(' ', '—', '–', '-', ':', '.').Trim();
+        return new Chapter(stem, number, title, lead, list);
+    }
+
+    /// <summary>nbformat text: a string, or a list of strings to be joined.</summary>
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonArray a => string.Concat(a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
+        _ => "",
+    };
+}

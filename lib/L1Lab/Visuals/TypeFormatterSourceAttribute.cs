@@ -1,0 +1,19 @@
+namespace L1Lab.Visuals;
+
+/// <summary>
+/// Names the type that formats values of the marked type as MIME representations. .NET Interactive (Polyglot
+/// Notebooks) honours this attribute by convention, matching only its name and members, so figures and images draw
+/// there with no package reference to it; L1Lab's own notebook engine and Jupyter kernel use the same discovery.
+/// The source type has a public parameterless constructor and a public <c>CreateTypeFormatters()</c> returning objects
+/// with <c>string MimeType</c>, <c>Type Type</c> and <c>bool Format(object, TextWriter)</c> (see <see cref="VisualFormatter"/>).
+/// </summary>
+/// <param name="formatterSourceType">The formatter source, e.g. <see cref="VisualFormatterSource"/>.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = true)]
+public sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
+{
+    /// <summary>The type whose <c>CreateTypeFormatters()</c> gives the formatters.</summary>
+    public Type FormatterSourceType { get; } = formatterSourceType;
+
+    /// <summary>MIME types a front end should produce for the marked type, in order of preference.</summary>
+    public string[]? PreferredMimeTypes { get; set; }
+}

@@ -1,0 +1,44 @@
+namespace L1Lab.Visuals;
+
+/// <summary>
+/// The formatters of <see cref="Figure"/> and <see cref="PngImage"/>, found through
+/// <see cref="TypeFormatterSourceAttribute"/>. A figure gives <c>image/svg+xml</c> (static picture),
+/// <c>application/vnd.plotly.v1+json</c> (for front ends that draw Plotly natively), <c>text/html</c> (the picture plus
+/// an offline interactive chart) and <c>text/plain</c>; an image gives <c>image/png</c> (base64), <c>text/html</c>
+/// (an <c>&lt;img&gt;</c> with a data URI) and <c>text/plain</c>.
+/// <para>
+/// One source is one notebook session: the first figure's HTML carries plotly.js (<see cref="PlotlyScript"/>) and later
+/// ones use the page's <c>window.Plotly</c>. Hosts create one source per session (.NET Interactive: one per process).
+/// </para>
+/// </summary>
+public sealed class VisualFormatterSource
+{
+    readonly object _gate = new();
+    bool _scriptWritten;
+    int _figures;
+
+    /// <summary>The formatters, one per (type, MIME type).</summary>
+    public IEnumerable<VisualFormatter> CreateTypeFormatters() =>
+    [
+        new(typeof(Figure), FigureMime.Html, (o, w) => w.Write(FigureHtml((Figure)o))),
+        new(typeof(Figure), FigureMime.Svg, (o, w) => w.Write(((Figure)o).ToSvg())),
+        new(typeof(Figure), FigureMime.PlotlyJson, (o, w) => w.Write(((Figure)o).ToPlotlyJson())),
+        new(typeof(Figure), "text/plain", (o, w) => w.Write(((Figure)o).ToString())),
+        new(typeof(PngImage), FigureMime.Html, (o, w) => w.Write(((PngImage)o).ToHtml())),
+        new(typeof(PngImage), FigureMime.Png, (o, w) => w.Write(Convert.ToBase64String(((PngImage)o).Bytes))),
+        new(typeof(PngImage), "text/plain", (o, w) => w.Write(((PngImage)o).ToString())),
+    ];
+
+    string FigureHtml(Figure figure)
+    {
+        bool withScript;
+        int number;
+        lock (_gate)
+        {
+            withScript = !_scriptWritten;
+            _scriptWritten = true;
+            number = ++_figures;
+        }
+        return figure.ToHtml(includePlotlyScript: withScript, number: number);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace L1Lab.Cli.Tests;
+
+/// <summary>
+/// The CLI's one error policy: validated input is a one-line usage error (exit 2); a failure no validation foresaw is
+/// a bug, reported in one line that names a log file keeping the stack trace (exit 1).
+/// </summary>
+public sealed partial class ErrorPolicyTests : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("l1lab-errors-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void An_unforeseen_failure_is_one_line_naming_a_log_that_keeps_the_stack_trace_and_exit_code_1()
+    {
+        // Given a notebook that runs, and a --save-to "folder" that is a file, which nothing validates up front
+        var notebook = Path.Combine(folder, "ok.ipynb");
+        File.WriteAllText(notebook, JsonSerializer.Serialize(new
+        {
+            cells = new[] { new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "Console.WriteLine(1);" } },
+            metadata = new { },
+            nbformat = 4,
+            nbformat_minor = 5,
+        }));
+        var notAFolder = Path.Combine(folder, "not-a-folder");
+        File.WriteAllText(notAFolder, "");
+        var temp = Directory.CreateDirectory(Path.Combine(folder, "tmp")).FullName;
+
+        // When saving fails
+        var result = App.Run(new Dictionary<string, string> { ["TMPDIR"] = temp }, "notebooks", "run", notebook, "--save-to", notAFolder);
+
+        // Then one line says it is a bug and names the log, which holds the trace
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.StartsWith("l1lab: internal error (IOException: ", line);
+        var log = LogPath().Match(line);
+        Assert.True(log.Success, line);
+        Assert.StartsWith(Path.Combine(temp, "l1lab") + Path.DirectorySeparatorChar, log.Groups["path"].Value);
+        var text = File.ReadAllText(log.Groups["path"].Value);
+        Assert.Contains("System.IO.IOException", text);
+        Assert.Contains("   at ", text);
+        Assert.Contains("notebooks run", text);
+    }
+
+    [Theory]
+    [InlineData(new[] { "kernel", "install", "--user", "--prefix", "/tmp/x" }, "--user or --prefix")]
+    [InlineData(new[] { "kernel" }, "--connection-file")]
+    [InlineData(new[] { "notebooks", "run", "/no/such/notebook.ipynb" }, "/no/such/notebook.ipynb")]
+    [InlineData(new[] { "reproduce", "--no-such-option" }, "--no-such-option")]
+    public void Invalid_input_is_one_line_and_exit_code_2(string[] args, string named)
+    {
+        var result = App.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.StartsWith("l1lab: ", line);
+        Assert.Contains(named, line);
+    }
+
+    [GeneratedRegex(@"the stack trace is in (?<path>\S+\.log)$")]
+    private static partial Regex LogPath();
+}

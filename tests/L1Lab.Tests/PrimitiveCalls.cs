@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace L1Lab.Tests;
+
+/// <summary>
+/// Listens to L1Lab's meter (<see cref="Instrumentation"/>) and counts the update primitives called on the thread
+/// that created it, so tests running in parallel on other threads do not add to the counts.
+/// </summary>
+sealed class PrimitiveCalls : IDisposable
+{
+    readonly MeterListener listener = new();
+    readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    readonly int thread = Environment.CurrentManagedThreadId;
+
+    public PrimitiveCalls()
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Instrumentation.MeterName && instrument.Name == Instrumentation.PrimitiveCalls)
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if (Environment.CurrentManagedThreadId != thread) return;
+            foreach (var tag in tags)
+                if (tag.Key == Instrumentation.PrimitiveTag && tag.Value is string name)
+                    counts.AddOrUpdate(name, value, (_, c) => c + value);
+        });
+        listener.Start();
+    }
+
+    /// <summary>How often <paramref name="primitive"/> (e.g. "L1.SoftThresholdInPlace") ran on this thread so far.</summary>
+    public long this[string primitive] => counts.GetValueOrDefault(primitive);
+
+    public void Dispose() => listener.Dispose();
+}
