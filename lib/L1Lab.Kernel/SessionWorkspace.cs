@@ -20,6 +20,7 @@ internal sealed class SessionWorkspace : IDisposable
     ProjectId? _scratch;
     DocumentId? _scratchDocument;
     IReadOnlyList<MetadataReference> _references = [];
+    readonly HashSet<MetadataReference> _inChain = [];
     CSharpCompilationOptions _compilationOptions = Options(ScriptOptions.Default);
 
     /// <summary>How many earlier cells the workspace holds.</summary>
@@ -42,6 +43,7 @@ internal sealed class SessionWorkspace : IDisposable
         for (var i = _submissions.Count; i < submissions.Count; i++)
         {
             var (id, next) = AddSubmission(solution, $"Submission#{i + 1}", submissions[i], out _);
+            _inChain.UnionWith(_references);
             solution = next;
             _submissions.Add(id);
         }
@@ -80,9 +82,11 @@ internal sealed class SessionWorkspace : IDisposable
     {
         var id = ProjectId.CreateNewId(name);
         var previous = _submissions.Count > 0 ? new[] { new ProjectReference(_submissions[^1]) } : [];
+        // A submission names only the references the chain does not have yet; the earlier submissions' carry over, as in
+        // the engine. Naming them all again would make Roslyn bind every reference anew for each cell's compilation.
         var info = ProjectInfo.Create(id, VersionStamp.Create(), name, name.Replace('#', '_'), LanguageNames.CSharp,
             compilationOptions: _compilationOptions, parseOptions: CellSyntax.ParseOptions, projectReferences: previous,
-            metadataReferences: _references, isSubmission: true, hostObjectType: typeof(NotebookGlobals));
+            metadataReferences: _references.Where(r => !_inChain.Contains(r)).ToList(), isSubmission: true, hostObjectType: typeof(NotebookGlobals));
         document = DocumentId.CreateNewId(id, name);
         solution = solution.AddProject(info).AddDocument(document, name + ".csx", SourceText.From(code));
         return (id, solution);
