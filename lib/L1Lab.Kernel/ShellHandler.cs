@@ -131,7 +131,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             foreach (var output in result.Outputs.Where(o => o is ExecuteResultOutput or ErrorOutput))
                 PublishOutput(output, count, request);
 
-        EditorSync();
         if (result.Error is { } error)
         {
             var content = ErrorContent(new ErrorOutput(error));
@@ -147,19 +146,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             ["user_expressions"] = new JsonObject(),
             ["payload"] = new JsonArray(),
         });
-    }
-
-    /// <summary>Brings the editor's view of the session up to date in the background (after a cell ran), so the next completion is quick.</summary>
-    void EditorSync()
-    {
-        var submissions = _notebook.Submissions.ToList();
-        var options = _notebook.ScriptOptions;
-        _editor = _editor.ContinueWith(_ =>
-        {
-            _workspace.Sync(submissions, options);
-            // Compile the earlier cells now rather than on the next request.
-            return _workspace.Document("").GetSemanticModelAsync();
-        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Waits for the warm-up or the last sync; their failure is logged once and does not fail the request (it syncs again).</summary>
