@@ -26,6 +26,7 @@ public sealed partial class CourseNotebooksTests
         ["epochs"] = "1",
         ["trainSamples"] = "2000",
         ["testSamples"] = "1000",
+        ["timingRepeats"] = "20",
         ["steps"] = "200",
         ["folds"] = "2",
     };
