@@ -10,5 +10,6 @@ var root = new RootCommand("L1Lab: L1 regularization, step by step, on TorchShar
     KernelCommand.Create(),
     ReadmeCommand.Create(),
     BookCommand.Create(),
+    WorkshopCommand.Create(),
 };
 return Cli.Run(root, args);

@@ -61,7 +61,8 @@ public sealed class MimeFormatterTests
     public async Task In_one_session_only_the_first_figure_carries_plotly_js()
     {
         var session = new NotebookSession();
-        var result = await session.ExecuteCellAsync("""
+        var result = await session.ExecuteCellAsync($$"""
+            {{TestLibrary.Reference}}
             using L1Lab.Visuals;
             var f = new Figure("f", Axis.Linear("x"), Axis.Linear("y"), new LineSeries("s", new[] { 1.0, 2.0 }, new[] { 3.0, 4.0 }));
             display(f);

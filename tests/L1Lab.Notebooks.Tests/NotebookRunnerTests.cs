@@ -141,7 +141,7 @@ public sealed class NotebookRunnerTests
         using var temp = new TempNotebook();
         var path = temp.Write("save.ipynb",
             TempNotebook.Markdown("# Saved"),
-            TempNotebook.Code("Console.WriteLine(\"hello\");\ndisplay(new L1Lab.Visuals.PngImage(new byte[] { 1, 2 }, 1, 1));"),
+            TempNotebook.Code($"{TestLibrary.Reference}\nConsole.WriteLine(\"hello\");\ndisplay(new L1Lab.Visuals.PngImage(new byte[] {{ 1, 2 }}, 1, 1));"),
             TempNotebook.Code("6 * 7"));
         var original = File.ReadAllBytes(path);
         var outDir = Path.Combine(temp.Directory, "executed");

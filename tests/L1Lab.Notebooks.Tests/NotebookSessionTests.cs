@@ -69,7 +69,8 @@ public sealed class NotebookSessionTests
     [Fact]
     public async Task Display_of_a_PngImage_gives_base64_image_png()
     {
-        var result = Ok(await Run(new NotebookSession(), """
+        var result = Ok(await Run(new NotebookSession(), $$"""
+            {{TestLibrary.Reference}}
             var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
             display(new L1Lab.Visuals.PngImage(bytes, 1, 1));
             """));
@@ -144,7 +145,8 @@ public sealed class NotebookSessionTests
         using var cancel = new CancellationTokenSource();
         AppContext.SetData("l1lab-test-cancel", cancel);
         var session = new NotebookSession();
-        Ok(await Run(session, """
+        Ok(await Run(session, $$"""
+            {{TestLibrary.Reference}}
             #r "nuget: TorchSharp-cpu, 0.107.0"
             L1Lab.Native.TorchRuntime.Initialize();
             var reports = 0;
