@@ -16,17 +16,16 @@ public sealed partial class ErrorPolicyTests : IDisposable
     [Fact]
     public void An_unforeseen_failure_is_one_line_naming_a_log_that_keeps_the_stack_trace_and_exit_code_1()
     {
-        // Given a notebook that runs, and a --save-to "folder" that is a file, which nothing validates up front
+        // Given a --save-to folder that passes the checks, and a notebook that replaces it with a file while it runs
+        var notAFolder = Path.Combine(folder, "not-a-folder");
         var notebook = Path.Combine(folder, "ok.ipynb");
         File.WriteAllText(notebook, JsonSerializer.Serialize(new
         {
-            cells = new[] { new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "Console.WriteLine(1);" } },
+            cells = new[] { new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = $"System.IO.Directory.Delete(@\"{notAFolder}\", true); System.IO.File.WriteAllText(@\"{notAFolder}\", \"\");" } },
             metadata = new { },
             nbformat = 4,
             nbformat_minor = 5,
         }));
-        var notAFolder = Path.Combine(folder, "not-a-folder");
-        File.WriteAllText(notAFolder, "");
         var temp = Directory.CreateDirectory(Path.Combine(folder, "tmp")).FullName;
 
         // When saving fails
@@ -50,6 +49,13 @@ public sealed partial class ErrorPolicyTests : IDisposable
     [InlineData(new[] { "kernel" }, "--connection-file")]
     [InlineData(new[] { "notebooks", "run", "/no/such/notebook.ipynb" }, "/no/such/notebook.ipynb")]
     [InlineData(new[] { "reproduce", "--no-such-option" }, "--no-such-option")]
+    [InlineData(new[] { "reproduce", "--out", "/proc/l1lab-out" }, "--out /proc/l1lab-out: is on /proc, a proc file system")]
+    [InlineData(new[] { "sweep", "--out", "/sys/l1lab-out" }, "--out /sys/l1lab-out: is on /sys, a sysfs file system")]
+    [InlineData(new[] { "notebooks", "run", "/proc/self/mem" }, "notebook /proc/self/mem: cannot be read")]
+    [InlineData(new[] { "notebooks", "run", "/tmp" }, "notebook /tmp: is a folder, not a file")]
+    [InlineData(new[] { "kernel", "--connection-file", "/no/such/kernel.json" }, "--connection-file /no/such/kernel.json: no such file")]
+    [InlineData(new[] { "kernel", "install", "--prefix", "/proc/l1lab" }, "--prefix /proc/l1lab: is on /proc")]
+    [InlineData(new[] { "book", "build", "--notebooks", "/no/such/folder" }, "--notebooks /no/such/folder: no such folder")]
     public void Invalid_input_is_one_line_and_exit_code_2(string[] args, string named)
     {
         var result = App.Run(args);

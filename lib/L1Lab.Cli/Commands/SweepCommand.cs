@@ -44,9 +44,9 @@ static class SweepCommand
         (SweepOptions, int?, string, string) Arguments(ParseResult parsed)
         {
             int seedCount = parsed.GetValue(seeds);
-            Cli.Require(seedCount >= 1, $"--seeds must be at least 1 (got {seedCount}).");
+            Cli.Require(seedCount is >= 1 and <= 1000, $"--seeds must be between 1 and 1000 (got {seedCount}).");
             int width = parsed.GetValue(hidden);
-            Cli.Require(width >= 1, $"--hidden must be at least 1 (got {width}).");
+            Cli.Require(width is >= 1 and <= 65536, $"--hidden must be between 1 and 65536 (got {width}).");
             long first = parsed.GetValue(seed);
             var options = new SweepOptions
             {
