@@ -81,6 +81,7 @@ public static class KernelCommand
             // Checked before anything is written: the whole prefix, or the user's kernels folder (which --user names).
             if (parseResult.GetValue(prefix) is { } given) OutputLocation.Prepare(given, "--prefix");
             else OutputLocation.Prepare(directory, "--user");
+            OutputLocation.FullPath(Path.Combine(directory, parseResult.GetValue(name)!, "kernel.json"), "--name");
             var path = KernelSpec.Install(directory, parseResult.GetValue(name)!, Launcher());
             parseResult.InvocationConfiguration.Output.WriteLine($"Installed kernelspec {parseResult.GetValue(name)} (\"{KernelSpec.DisplayName}\") in {Path.GetDirectoryName(path)}");
             return ExitCodes.Ok;
