@@ -155,6 +155,18 @@ public sealed partial class OptionSpaceProperties(OptionSpaceProperties.Paths pa
     }
 
     [Fact]
+    public void Book_build_checks_its_output_folders_before_reading_any_notebook()
+    {
+        var p = paths;
+        // Valid sources (a folder with a notebook, taken as executed), so the checks reach --out and --save-to; --out is
+        // always one that cannot be used, so no page is ever written.
+        var bad = Outputs(p).Where(o => o != p.Out && o != p.NonAscii && !o.Contains('\n')).ToArray();
+        Check(Line(["book", "build", "--from", p.GarbageFolder],
+            [new("--set", Sets), new("--save-to", Outputs(p)), new("--notebooks", InputFolders(p))],
+            [.. bad.Select(o => ("--out", o))]), mayWork: false, iterations: 500);
+    }
+
+    [Fact]
     public void Readme_check_and_bad_command_lines_never_fail_unhandled()
     {
         // readme without --check may rewrite the README, so it is never generated; --check may exit 1 with its verdict on stdout.
