@@ -62,6 +62,13 @@ static class Cli
             Error("cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system said no while running (disk full, permission denied, a vanished folder): the
+            // user's to fix, not a bug in l1lab; its message names the path.
+            Error($"file system error: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (Exception e)
         {
             Error(BugReport.Write(e, args));

@@ -18,6 +18,7 @@ public static class L1LabApp
         KernelCommand.Create(),
         ReadmeCommand.Create(),
         BookCommand.Create(),
+        WorkshopCommand.Create(),
     };
 
     /// <summary>Runs one command line; returns its exit code (<see cref="ExitCodes"/>).</summary>

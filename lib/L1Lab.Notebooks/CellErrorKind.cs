@@ -11,4 +11,6 @@ public enum CellErrorKind
     Runtime,
     /// <summary>The run was cancelled while the cell ran.</summary>
     Cancelled,
+    /// <summary>The cell ran longer than the run's per-cell time limit (<see cref="NotebookRunOptions.CellTimeout"/>) and was stopped.</summary>
+    Timeout,
 }

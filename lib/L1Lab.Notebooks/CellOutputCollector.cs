@@ -5,18 +5,35 @@ namespace L1Lab.Notebooks;
 /// <summary>
 /// Collects one cell's outputs in the order they appear, from any thread the cell uses, and hands streams and
 /// displays to <paramref name="live"/> as they happen (a kernel publishes them while the cell still runs).
+/// With <paramref name="maxCharacters"/>, output beyond that many characters is dropped, with one note saying so.
 /// </summary>
-internal sealed class CellOutputCollector(Action<CellOutput>? live = null)
+internal sealed class CellOutputCollector(Action<CellOutput>? live = null, int? maxCharacters = null)
 {
     readonly object _gate = new();
     readonly List<CellOutput> _outputs = [];
     readonly Dictionary<int, StringBuilder> _open = [];
+    long _characters;
+    bool _truncated;
+
+    /// <summary>False (and a note is written once) when this output would exceed the limit.</summary>
+    bool Admit(long characters)
+    {
+        if (maxCharacters is not { } max) return true;
+        if (_truncated) return false;
+        _characters += characters;
+        if (_characters <= max) return true;
+        _truncated = true;
+        _outputs.Add(new StreamOutput("stderr", ""));
+        _open[_outputs.Count - 1] = new StringBuilder($"\n[output truncated: the cell wrote more than {max} characters]\n");
+        return false;
+    }
 
     public void Write(string stream, string text)
     {
         if (text.Length == 0) return;
         lock (_gate)
         {
+            if (!Admit(text.Length)) return;
             // Consecutive writes to the same stream form one stream output, as in Jupyter.
             if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == stream && _open.TryGetValue(_outputs.Count - 1, out var sb))
                 sb.Append(text);
@@ -33,6 +50,8 @@ internal sealed class CellOutputCollector(Action<CellOutput>? live = null)
     {
         lock (_gate)
         {
+            var bundle = output switch { DisplayDataOutput d => d.Bundle, ExecuteResultOutput r => r.Bundle, _ => null };
+            if (bundle is not null && !Admit(bundle.Data.Values.Sum(v => (long)v.Length))) return;
             _outputs.Add(output);
             if (output is DisplayDataOutput) live?.Invoke(output);
         }

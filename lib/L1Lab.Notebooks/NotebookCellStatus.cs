@@ -7,6 +7,6 @@ public enum NotebookCellStatus
     Ran,
     /// <summary>Markdown, raw, empty, or not C#: not executed (see the note).</summary>
     Skipped,
-    /// <summary>The cell failed and stopped the run.</summary>
+    /// <summary>The cell failed (and stopped the run unless <see cref="NotebookRunOptions.ContinueAfterFailure"/>).</summary>
     Failed,
 }

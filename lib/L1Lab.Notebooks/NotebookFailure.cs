@@ -1,6 +1,6 @@
 namespace L1Lab.Notebooks;
 
-/// <summary>Where and why a notebook run stopped.</summary>
+/// <summary>Where and why a notebook run stopped (with <see cref="NotebookRunOptions.ContinueAfterFailure"/>, its first failure).</summary>
 /// <param name="NotebookPath">The notebook, as given to the runner.</param>
 /// <param name="CellNumber">1-based index of the failing cell among all cells.</param>
 /// <param name="CodeCellNumber">1-based index of the failing cell among code cells.</param>

@@ -14,4 +14,16 @@ public sealed record NotebookRunOptions
 
     /// <summary>Called with the cell number and each stream write or display while a cell runs (a long training cell shows its progress).</summary>
     public Action<int, CellOutput>? OnOutput { get; init; }
+
+    /// <summary>Run every cell even after one fails (a grader wants each exercise's own outcome); by default the run stops at the first failure.</summary>
+    public bool ContinueAfterFailure { get; init; }
+
+    /// <summary>When set, a cell still running after this long is cancelled and fails with <see cref="CellErrorKind.Timeout"/>.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>Folder that relative <c>#r</c> paths start from; null for the notebook's own folder (a grader runs a copy elsewhere).</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>When set, each cell keeps at most this many characters of output; the rest is dropped with a note.</summary>
+    public int? MaxOutputCharacters { get; init; }
 }

@@ -4,7 +4,7 @@ namespace L1Lab.Notebooks;
 
 /// <summary>
 /// Runs a notebook's C# cells top to bottom in one fresh <see cref="NotebookSession"/>, stopping at the first
-/// failing cell. Relative <c>#r</c> paths start from the notebook's folder, whatever the current directory.
+/// failing cell unless told to go on. Relative <c>#r</c> paths start from the notebook's folder, whatever the current directory.
 /// The source file is only read; with <see cref="NotebookRunOptions.SaveToDirectory"/> an executed copy is written elsewhere.
 /// </summary>
 public static class NotebookRunner
@@ -26,8 +26,9 @@ public static class NotebookRunner
         var sources = PrepareSources(notebook, options.Parameters);
         var session = new NotebookSession(new NotebookSessionOptions
         {
-            BaseDirectory = Path.GetDirectoryName(fullPath)!,
+            BaseDirectory = options.BaseDirectory is { } baseDirectory ? Path.GetFullPath(baseDirectory) : Path.GetDirectoryName(fullPath)!,
             Name = Path.GetFileName(fullPath),
+            MaxOutputCharacters = options.MaxOutputCharacters,
         });
 
         var reports = new List<NotebookCellReport>();
@@ -57,20 +58,32 @@ public static class NotebookRunner
                 {
                     var number = cell.Number;
                     var live = options.OnOutput is { } onOutput ? output => onOutput(number, output) : (Action<CellOutput>?)null;
-                    var result = await session.ExecuteCellAsync(source, cancellationToken, live).ConfigureAwait(false);
+                    using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    if (options.CellTimeout is { } limit) cellCancel.CancelAfter(limit);
+                    var result = await session.ExecuteCellAsync(source, cellCancel.Token, live).ConfigureAwait(false);
+                    if (result.Error is { Kind: CellErrorKind.Cancelled } && !cancellationToken.IsCancellationRequested && options.CellTimeout is { } timeout)
+                        result = TimedOut(result, timeout);
                     cell.SetOutputs(result.ExecutionCount, result.Outputs);
                     if (!ReferenceEquals(source, cell.Source)) cell.SetSource(source);
                     report = new(cell.Number, codeNumber, result.Succeeded ? NotebookCellStatus.Ran : NotebookCellStatus.Failed, null, result);
-                    if (result.Error is { } error) failure = new NotebookFailure(path, cell.Number, codeNumber, error);
+                    if (result.Error is { } error) failure ??= new NotebookFailure(path, cell.Number, codeNumber, error);
                 }
             }
             reports.Add(report);
             options.OnCell?.Invoke(report);
-            if (failure is not null) break;
+            if (failure is not null && (!options.ContinueAfterFailure || cancellationToken.IsCancellationRequested)) break;
         }
 
         if (savePath is not null) notebook.Save(savePath);
         return new NotebookRunResult(path, reports, failure, stopwatch.Elapsed, savePath);
+    }
+
+    /// <summary>The result of a cell cancelled by <see cref="NotebookRunOptions.CellTimeout"/>, its error saying so.</summary>
+    static CellResult TimedOut(CellResult result, TimeSpan timeout)
+    {
+        var error = new CellError(CellErrorKind.Timeout, result.Error?.Line,
+            $"the cell did not finish within {timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s and was stopped");
+        return result with { Error = error, Outputs = [.. result.Outputs.Select(o => o is ErrorOutput ? new ErrorOutput(error) : o)] };
     }
 
     /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>

@@ -61,7 +61,7 @@ public sealed class NotebookSession
     public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default, Action<CellOutput>? live = null)
     {
         var count = ++ExecutionCount;
-        var outputs = new CellOutputCollector(live);
+        var outputs = new CellOutputCollector(live, _options.MaxOutputCharacters);
         using var cell = CellContext.Enter(outputs, cancellationToken);
 
         CellResult Fail(CellError error)

@@ -8,4 +8,7 @@ public sealed record NotebookSessionOptions
 
     /// <summary>Name used for the cells' code in stack traces, usually the notebook's file name.</summary>
     public string Name { get; init; } = "notebook";
+
+    /// <summary>When set, each cell keeps at most this many characters of output (streams and displays); the rest is dropped with a note.</summary>
+    public int? MaxOutputCharacters { get; init; }
 }

@@ -10,7 +10,13 @@ static class App
     public static Result Run(params string[] args) => Run(new Dictionary<string, string>(), args);
 
     /// <summary>Runs the app with extra environment variables.</summary>
-    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Run(environment, TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Runs the app with a longer time limit (grading whole notebooks).</summary>
+    public static Result Run(TimeSpan timeout, params string[] args) => Run(new Dictionary<string, string>(), timeout, args);
+
+    static Result Run(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -21,7 +27,7 @@ static class App
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"l1lab {string.Join(' ', args)} did not finish");

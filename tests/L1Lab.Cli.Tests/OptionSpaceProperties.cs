@@ -167,6 +167,23 @@ public sealed partial class OptionSpaceProperties(OptionSpaceProperties.Paths pa
     }
 
     [Fact]
+    public void Workshop_never_fails_unhandled()
+    {
+        var p = paths;
+        // release: every notebook is invalid or not an instructor notebook, so nothing useful is released; grade: one
+        // invalid --key, --cell-timeout or --out is always present, so no submission is ever run.
+        var files = InputFiles(p);
+        var release = Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3], Line([], [new("--out", Outputs(p))], []),
+            (f, rest) => new[] { "workshop", "release" }.Concat(f.Select(i => files[i % files.Length])).Concat(rest).ToArray());
+        var grade = Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3],
+            Line([], [new("--out", Outputs(p)), new("--key", InputFolders(p)), new("--cell-timeout", Numbers), new("--set", Sets)],
+                [("--key", p.MissingFolder), ("--key", p.File), ("--key", "/proc/self/mem"), ("--cell-timeout", "NaN"), ("--cell-timeout", "-1"), ("--cell-timeout", "0"),
+                 ("--cell-timeout", "1e308"), ("--out", "/proc/l1lab-out"), ("--out", p.FileChild), ("--out", p.LongName), ("--out", "")]),
+            (f, rest) => new[] { "workshop", "grade" }.Concat(f.Select(i => i % 2 == 0 ? p.Garbage : files[i % files.Length])).Concat(rest).ToArray());
+        Check(Gen.OneOf(release, grade), mayWork: false, iterations: 1500);
+    }
+
+    [Fact]
     public void Readme_check_and_bad_command_lines_never_fail_unhandled()
     {
         // readme without --check may rewrite the README, so it is never generated; --check may exit 1 with its verdict on stdout.

@@ -46,7 +46,7 @@ public static class NotebooksCommand
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
 
-        return new Command("notebooks", "Work with the course notebooks.") { run };
+        return new Command("notebooks", "Work with the course notebooks.") { run, TranslateCommand.Create() };
     }
 
     static async Task<int> RunAsync(string[] files, string[] sets, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)

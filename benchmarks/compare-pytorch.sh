@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# L1Lab against PyTorch on the articles' MNIST experiment, measured side by side in one run.
+#
+#   bash benchmarks/compare-pytorch.sh [--rounds 3] [--epochs 3] [--write]
+#
+# Each round trains, for each mode (no L1, L1 in the loss, proximal L1), L1Lab and then PyTorch with the same
+# model, data, batch size and learning rate, so both see the machine in the same state. The first epoch of every
+# run is a warm-up and is dropped; the table gives the median seconds of training per epoch over the remaining
+# epochs of all rounds, and the ratio L1Lab / PyTorch. With --write the table replaces the block between the
+# compare-pytorch markers in README.md and benchmarks/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=3 epochs=3 write=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --epochs) epochs=$2; shift 2 ;;
+    --write) write=1; shift ;;
+    *) echo "compare-pytorch.sh: unknown option '$1' (use --rounds N, --epochs N, --write)" >&2; exit 2 ;;
+  esac
+done
+case "$rounds$epochs" in *[!0-9]*) echo "compare-pytorch.sh: --rounds and --epochs take whole numbers" >&2; exit 2 ;; esac
+[ "$epochs" -ge 2 ] || { echo "compare-pytorch.sh: --epochs must be at least 2 (the first is a warm-up)" >&2; exit 2; }
+
+# PyTorch from Debian (python3-torch 1.13 on OpenBLAS); the system interpreter, not a virtual environment's.
+py=/usr/bin/python3
+if ! "$py" -c "import torch" 2>/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-torch libopenblas0-openmp >/dev/null
+fi
+
+dotnet build -c Release benchmarks/L1Lab.Benchmarks -v q -nologo >/dev/null
+bench=(dotnet run -c Release --no-build --project benchmarks/L1Lab.Benchmarks -- epochs)
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
+for round in $(seq 1 "$rounds"); do
+  for mode in none penalty proximal; do
+    echo "round $round/$rounds, $mode: L1Lab" >&2
+    "${bench[@]}" --epochs "$epochs" --mode "$mode" | grep '^l1lab,' >>"$rows"
+    echo "round $round/$rounds, $mode: PyTorch" >&2
+    "$py" benchmarks/pytorch/train_mnist.py --epochs "$epochs" --mode "$mode" | grep '^pytorch,' >>"$rows"
+  done
+done
+
+machine="$(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB"
+torch_version=$("$py" -c "import torch; print(torch.__version__)")
+table=$("$py" - "$rows" "$rounds" "$epochs" "$(date -u +%Y-%m-%d)" "$machine" "$torch_version" <<'PY'
+import csv, statistics, sys
+path, rounds, epochs, day, machine, torch_version = sys.argv[1:]
+seconds = {}
+for framework, mode, epoch, secs, _ in csv.reader(open(path)):
+    if int(epoch) > 1:                      # epoch 1 is a warm-up
+        seconds.setdefault((framework, mode), []).append(float(secs))
+names = {"none": "no L1", "penalty": "L1 in the loss (λ = 0.01)", "proximal": "proximal L1 (λ = 0.01)"}
+print(f"Measured {day} on {machine}; {rounds} alternating rounds of {epochs} epochs, the first epoch of each run dropped; "
+      f"L1Lab (TorchSharp-cpu 0.107.0) vs PyTorch {torch_version} (Debian, OpenBLAS), both on all cores. "
+      "Seconds of training per epoch (60,000 images, batch 32), medians:")
+print()
+print("| L1 | L1Lab s/epoch | PyTorch s/epoch | ratio L1Lab / PyTorch |")
+print("|---|---:|---:|---:|")
+for mode in ("none", "penalty", "proximal"):
+    ours, theirs = statistics.median(seconds[("l1lab", mode)]), statistics.median(seconds[("pytorch", mode)])
+    print(f"| {names[mode]} | {ours:.2f} | {theirs:.2f} | **{ours / theirs:.2f}** |")
+PY
+)
+echo "$table"
+if [ "$write" = 1 ]; then
+  for readme in README.md benchmarks/README.md; do
+    "$py" - "$readme" "$table" <<'PY'
+import sys
+path, table = sys.argv[1], sys.argv[2]
+begin, end = "<!-- compare-pytorch:begin -->", "<!-- compare-pytorch:end -->"
+text = open(path, encoding="utf-8").read()
+if begin not in text or end not in text:
+    sys.exit(f"compare-pytorch.sh: {path} has no {begin} … {end} block")
+head, rest = text.split(begin, 1)
+tail = rest.split(end, 1)[1]
+open(path, "w", encoding="utf-8").write(f"{head}{begin}\n{table}\n{end}{tail}")
+PY
+    echo "updated $readme" >&2
+  done
+fi

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace L1Lab.Workshop;
+
+/// <summary>
+/// Runs one merged submission in its own l1lab process, in a fresh temporary folder that holds only that notebook,
+/// and collects each cell's outcome. A cell that ends the process (<c>Environment.Exit</c>, a stack overflow) or
+/// hangs past the time limit is recorded, blanked, and the notebook is run again from the top, so the cells after it
+/// are still graded.
+/// </summary>
+internal static class SubmissionProcess
+{
+    /// <summary>How many times a notebook is restarted after a cell ended or hung its process.</summary>
+    const int MaxRestarts = 4;
+
+    /// <summary>Longest line read from the child; longer lines (a cell writing to the raw standard output) are skipped.</summary>
+    const int MaxLineCharacters = 1 << 16;
+
+    /// <summary>Extra time beyond the cell limit before a silent child is killed (a cell that ignores cancellation).</summary>
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
+
+    public sealed record Result(IReadOnlyDictionary<int, CellOutcome> Cells, string? Problem);
+
+    public static async Task<Result> RunAsync(MergedSubmission merged, string fileName, GradingOptions options,
+        IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("l1lab-grade-");
+        try
+        {
+            var outcomes = new Dictionary<int, CellOutcome>();
+            var blanked = new HashSet<int>();
+            var cells = ((JsonArray)merged.Root["cells"]!).Select(c => (JsonObject)c!).ToList();
+            for (var attempt = 0; ; attempt++)
+            {
+                var root = (JsonObject)merged.Root.DeepClone();
+                var copy = (JsonArray)root["cells"]!;
+                foreach (var number in blanked) copy[number - 1]!["source"] = new JsonArray();
+                var path = Path.Combine(folder.FullName, fileName);
+                File.WriteAllText(path, NotebookJson.ToJson(root));
+
+                var run = await RunChildAsync(path, folder.FullName, options, parameters, cancellationToken).ConfigureAwait(false);
+                foreach (var e in run.Events.Where(e => e.Kind == "cell" && !blanked.Contains(e.Cell)))
+                    outcomes[e.Cell] = new CellOutcome(e.Status, e.Message);
+                if (run.Events.FirstOrDefault(e => e.Kind == "error") is { } error) return new Result(outcomes, error.Message);
+                if (run.Events.Any(e => e.Kind == "done")) return new Result(outcomes, null);
+                if (!run.Events.Any(e => e.Kind == "started"))
+                    return new Result(outcomes, $"the grading process did not start ({run.Describe()})");
+
+                var last = run.Events.Where(e => e.Kind == "cell").Select(e => e.Cell).DefaultIfEmpty(0).Max();
+                var culprit = Enumerable.Range(last + 1, Math.Max(0, cells.Count - last))
+                    .FirstOrDefault(n => NotebookJson.CellType(cells[n - 1]) == "code" && !blanked.Contains(n));
+                if (culprit == 0) return new Result(outcomes, null);
+                outcomes[culprit] = run.Hung
+                    ? new CellOutcome("timeout", $"did not finish within {Seconds(options.CellTimeout)} s and ignored being stopped, so its process was killed")
+                    : new CellOutcome("crashed", $"ended the grading process ({run.Describe()}), e.g. by calling Environment.Exit or by a stack overflow");
+                blanked.Add(culprit);
+                if (attempt == MaxRestarts)
+                    return new Result(outcomes, $"gave up after {MaxRestarts + 1} runs that each ended early");
+            }
+        }
+        finally
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is not worth failing the grading for.
+            }
+        }
+    }
+
+    static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    sealed record ChildRun(IReadOnlyList<CellEvent> Events, bool Hung, int? ExitCode, string ErrorTail)
+    {
+        public string Describe() =>
+            (ExitCode is { } code ? $"exit code {code}" : "no exit code")
+            + (ErrorTail.Length > 0 ? $"; it wrote: {ErrorTail.ReplaceLineEndings(" ").Trim()}" : "");
+    }
+
+    static async Task<ChildRun> RunChildAsync(string notebook, string folder, GradingOptions options,
+        IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(options.Runner.FileName)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var a in options.Runner.Arguments) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "workshop", "run-submission", notebook, "--base-dir", Path.GetFullPath(options.KeyDirectory), "--cell-timeout", Seconds(options.CellTimeout) })
+            start.ArgumentList.Add(a);
+        foreach (var (name, value) in parameters)
+        {
+            start.ArgumentList.Add("--set");
+            start.ArgumentList.Add($"{name}={value}");
+        }
+        start.Environment["NO_COLOR"] = "1";
+        // A managed-heap ceiling, so a runaway cell fails with OutOfMemoryException instead of exhausting the machine.
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0xC0000000";
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {options.Runner.FileName}");
+        try
+        {
+            await process.StandardInput.WriteLineAsync(token).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child ended before reading its token; its exit code and standard error tell why.
+        }
+
+        var events = new List<CellEvent>();
+        var errorTail = new StringBuilder();
+        var stderr = DrainAsync(process.StandardError, line =>
+        {
+            errorTail.Append(line).Append(' ');
+            if (errorTail.Length > 600) errorTail.Remove(0, errorTail.Length - 600);
+        });
+        var lastEvent = Stopwatch.StartNew();
+        var stdout = DrainAsync(process.StandardOutput, line =>
+        {
+            if (!line.StartsWith(token + " ", StringComparison.Ordinal) || CellEvent.Parse(line[(token.Length + 1)..]) is not { } e) return;
+            lock (events) events.Add(e);
+            lastEvent.Restart();
+        });
+
+        var hung = false;
+        var limit = options.CellTimeout + Grace;
+        while (!process.HasExited)
+        {
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                Kill(process);
+                throw;
+            }
+            bool done;
+            lock (events) done = events.Any(e => e.Kind is "done" or "error");
+            // After "done" a foreground thread left by a cell may keep the process alive: give it a moment, then end it.
+            if (done && lastEvent.Elapsed > TimeSpan.FromSeconds(5) || !done && lastEvent.Elapsed > limit)
+            {
+                hung = !done;
+                Kill(process);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+        List<CellEvent> snapshot;
+        lock (events) snapshot = [.. events];
+        return new ChildRun(snapshot, hung, hung ? null : process.ExitCode, errorTail.ToString().Trim());
+    }
+
+    static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Reads lines without ever holding more than <see cref="MaxLineCharacters"/> of one line.</summary>
+    static async Task DrainAsync(StreamReader reader, Action<string> onLine)
+    {
+        var buffer = new char[8192];
+        var line = new StringBuilder();
+        var overlong = false;
+        int read;
+        while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            for (var i = 0; i < read; i++)
+            {
+                var c = buffer[i];
+                if (c == '\n')
+                {
+                    if (!overlong) onLine(line.ToString().TrimEnd('\r'));
+                    line.Clear();
+                    overlong = false;
+                }
+                else if (!overlong)
+                {
+                    line.Append(c);
+                    if (line.Length > MaxLineCharacters)
+                    {
+                        overlong = true;
+                        line.Clear();
+                    }
+                }
+            }
+        }
+        if (!overlong && line.Length > 0) onLine(line.ToString());
+    }
+}

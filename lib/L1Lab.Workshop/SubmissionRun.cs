@@ -1,0 +1,55 @@
+using L1Lab.Notebooks;
+
+namespace L1Lab.Workshop;
+
+/// <summary>
+/// The grading child process's side (<c>l1lab workshop run-submission</c>): runs one merged notebook with the
+/// engine, every cell even after failures, each under the time limit and with its output capped, and reports each
+/// cell's outcome as a <see cref="CellEvent"/> line, prefixed with the token the grader gave on standard input,
+/// straight to the process's standard output (cells' own console output goes to their outputs, not there).
+/// </summary>
+public static class SubmissionRun
+{
+    /// <summary>Output a cell may keep; the rest is dropped, so a cell printing forever cannot exhaust memory.</summary>
+    public const int MaxOutputCharacters = 200_000;
+
+    /// <summary>Runs <paramref name="notebookPath"/>; returns 0 when every cell was reported, 1 when the notebook could not be run.</summary>
+    public static async Task<int> RunAsync(string notebookPath, string baseDirectory, IReadOnlyDictionary<string, string> parameters,
+        TimeSpan cellTimeout, string token, Stream events, CancellationToken cancellationToken)
+    {
+        var writer = new StreamWriter(events) { AutoFlush = true };
+        var gate = new object();
+        void Report(CellEvent e)
+        {
+            lock (gate) writer.WriteLine(token + " " + e.ToJson());
+        }
+
+        Report(new CellEvent("started", 0, "", ""));
+        try
+        {
+            await NotebookRunner.RunAsync(notebookPath, new NotebookRunOptions
+            {
+                Parameters = parameters,
+                ContinueAfterFailure = true,
+                CellTimeout = cellTimeout,
+                BaseDirectory = baseDirectory,
+                MaxOutputCharacters = MaxOutputCharacters,
+                OnCell = cell => Report(new CellEvent("cell", cell.CellNumber, StatusOf(cell), cell.Result?.Error?.ToString() ?? "")),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotebookException e)
+        {
+            Report(new CellEvent("error", 0, "", e.Message));
+            return 1;
+        }
+        Report(new CellEvent("done", 0, "", ""));
+        return 0;
+    }
+
+    static string StatusOf(NotebookCellReport cell) => cell.Status switch
+    {
+        NotebookCellStatus.Ran => "ran",
+        NotebookCellStatus.Skipped => "skipped",
+        _ => cell.Result?.Error?.Kind == CellErrorKind.Timeout ? "timeout" : "failed",
+    };
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace L1Lab.Cli.Tests.Workshop;
+
+/// <summary>The repository's course notebooks, and small edits of their JSON for building learners' submissions.</summary>
+static class CourseFiles
+{
+    static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
+                return dir.FullName;
+        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
+    });
+
+    public static string NotebooksFolder => Path.Combine(Root.Value, "notebooks");
+
+    public static List<string> Notebooks() =>
+        Directory.EnumerateFiles(NotebooksFolder, "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The quick sizes CI runs the notebooks with.</summary>
+    public static readonly string[] QuickSets = ["--set", "epochs=1", "--set", "trainSamples=2000", "--set", "testSamples=1000", "--set", "steps=200", "--set", "folds=2"];
+
+    public static JsonObject Read(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+
+    public static JsonArray Cells(JsonObject notebook) => notebook["cells"]!.AsArray();
+
+    public static string Source(JsonNode cell) => cell["source"] is JsonArray a ? string.Concat(a.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+
+    public static string? GradeId(JsonNode? cell) => (string?)cell?["metadata"]?["nbgrader"]?["grade_id"];
+
+    public static int IndexOf(JsonArray cells, string gradeId) =>
+        cells.Select((c, i) => (c, i)).First(x => GradeId(x.c) == gradeId).i;
+
+    public static void SetSource(JsonNode cell, string source) => cell["source"] = source;
+}
