@@ -34,7 +34,8 @@ public static class WorkshopCommand
             foreach (var notebook in notebooks) InputPath.File(notebook, "notebook");
             if (notebooks.Select(Path.GetFileName).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 throw new UsageException($"{twice.Key} is given twice; the releases would overwrite each other in {outDirectory}");
-            if (notebooks.Any(f => string.Equals(Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(f))!), Path.GetFullPath(outDirectory), StringComparison.Ordinal)))
+            var outFull = OutputLocation.FullPath(outDirectory, "--out");
+            if (notebooks.Any(f => string.Equals(Path.GetDirectoryName(Path.GetFullPath(f)), outFull.TrimEnd('/'), StringComparison.Ordinal)))
                 throw new UsageException($"--out {outDirectory}: is the instructor notebooks' own folder; choose another folder");
             OutputLocation.Prepare(outDirectory, "--out");
             IReadOnlyList<string> written;
