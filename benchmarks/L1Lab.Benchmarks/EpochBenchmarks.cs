@@ -18,15 +18,15 @@ public class EpochBenchmarks
     [Params("none", "penalty", "subgradient", "proximal")]
     public string L1 { get; set; } = "none";
 
-    Mlp model = null!;
-    Trainer trainer = null!;
+    Mlp _model = null!;
+    Trainer _trainer = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         L1Lab.Native.TorchRuntime.Initialize();
-        model = Mlp.Create([784, 256, 10], seed: 1);
-        trainer = new Trainer(new TrainingOptions
+        _model = Mlp.Create([784, 256, 10], seed: 1);
+        _trainer = new Trainer(new TrainingOptions
         {
             Epochs = 1,
             UseHandDerivedStep = HandDerived,
@@ -36,8 +36,8 @@ public class EpochBenchmarks
     }
 
     [Benchmark]
-    public double Epoch() => trainer.Fit(model, Shared.Train, Shared.Test)[0].DataLoss;
+    public double Epoch() => _trainer.Fit(_model, Shared.Train, Shared.Test)[0].DataLoss;
 
     [GlobalCleanup]
-    public void Cleanup() => model.Dispose();
+    public void Cleanup() => _model.Dispose();
 }

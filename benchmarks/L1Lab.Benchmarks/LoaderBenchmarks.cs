@@ -7,13 +7,13 @@ namespace L1Lab.Benchmarks;
 [MemoryDiagnoser]
 public class LoaderBenchmarks
 {
-    string folder = "";
+    string _folder = "";
 
     [GlobalSetup]
     public void Setup()
     {
         L1Lab.Native.TorchRuntime.Initialize();
-        folder = DataPaths.FindDataDirectory();
+        _folder = DataPaths.FindDataDirectory();
     }
 
     [Benchmark]
@@ -21,7 +21,7 @@ public class LoaderBenchmarks
     [Arguments(false)]
     public long LoadMnist(bool verifyChecksums)
     {
-        using var data = Mnist.Load(folder, verifyChecksums);
+        using var data = Mnist.Load(_folder, verifyChecksums);
         return data.Train.Count + data.Test.Count;
     }
 }

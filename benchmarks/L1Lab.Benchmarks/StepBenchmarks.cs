@@ -15,49 +15,49 @@ public class StepBenchmarks
     [Params("none", "subgradient", "proximal")]
     public string L1 { get; set; } = "none";
 
-    Mlp model = null!;
-    HandDerivedStep handDerived = null!;
-    Tensor x = null!, y = null!;
-    List<Tensor> parameters = null!, weights = null!;
-    double lambda;
+    Mlp _model = null!;
+    HandDerivedStep _handDerived = null!;
+    Tensor _x = null!, _y = null!;
+    List<Tensor> _parameters = null!, _weights = null!;
+    double _lambda;
 
     [GlobalSetup]
     public void Setup()
     {
         L1Lab.Native.TorchRuntime.Initialize();
-        lambda = L1 == "none" ? 0 : 1e-4;
-        var options = new TrainingOptions { L1Lambda = lambda, L1Mode = L1 == "proximal" ? L1Mode.Proximal : L1Mode.Subgradient };
-        model = Mlp.Create([784, 256, 10], seed: 1);
-        handDerived = new HandDerivedStep(model, options);
-        x = Shared.Train.Images.narrow(0, 0, 32);
-        y = Shared.Train.Labels.narrow(0, 0, 32);
-        parameters = model.parameters().Select(p => (Tensor)p).ToList();
-        weights = Regularized.Parameters(model).Select(p => (Tensor)p.Parameter).ToList();
+        _lambda = L1 == "none" ? 0 : 1e-4;
+        var options = new TrainingOptions { L1Lambda = _lambda, L1Mode = L1 == "proximal" ? L1Mode.Proximal : L1Mode.Subgradient };
+        _model = Mlp.Create([784, 256, 10], seed: 1);
+        _handDerived = new HandDerivedStep(_model, options);
+        _x = Shared.Train.Images.narrow(0, 0, 32);
+        _y = Shared.Train.Labels.narrow(0, 0, 32);
+        _parameters = _model.parameters().Select(p => (Tensor)p).ToList();
+        _weights = Regularized.Parameters(_model).Select(p => (Tensor)p.Parameter).ToList();
     }
 
     [Benchmark(Baseline = true)]
     public double Autograd()
     {
         using var scope = NewDisposeScope();
-        var loss = Losses.CrossEntropy(model.forward(x), y);
-        model.zero_grad();
+        var loss = Losses.CrossEntropy(_model.forward(_x), _y);
+        _model.zero_grad();
         loss.backward();
         switch (L1)
         {
-            case "subgradient": Updates.SubgradientStep(model, 0.01, lambda); break;
-            case "proximal": Updates.ProximalStep(model, 0.01, lambda); break;
-            default: Updates.GradientStep(parameters, 0.01); break;
+            case "subgradient": Updates.SubgradientStep(_model, 0.01, _lambda); break;
+            case "proximal": Updates.ProximalStep(_model, 0.01, _lambda); break;
+            default: Updates.GradientStep(_parameters, 0.01); break;
         }
         return loss.item<float>();
     }
 
     [Benchmark]
-    public double HandDerived() => handDerived.Step(x, y);
+    public double HandDerived() => _handDerived.Step(_x, _y);
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        handDerived.Dispose();
-        model.Dispose();
+        _handDerived.Dispose();
+        _model.Dispose();
     }
 }

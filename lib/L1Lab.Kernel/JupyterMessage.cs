@@ -48,6 +48,13 @@ public sealed record JupyterMessage(
         return new JupyterMessage(identities ?? parent?.Identities ?? [], header, parentHeader, new JsonObject(), content, []);
     }
 
+    /// <summary>
+    /// A new IOPub message of <paramref name="messageType"/>, routed by the topic front ends subscribe with:
+    /// <c>kernel.{session}.{messageType}</c>.
+    /// </summary>
+    public static JupyterMessage CreateBroadcast(string messageType, string session, JsonObject content, JupyterMessage? parent) =>
+        Create(messageType, session, content, parent, [System.Text.Encoding.UTF8.GetBytes($"kernel.{session}.{messageType}")]);
+
     /// <summary>A string field of <paramref name="o"/>, or empty.</summary>
     internal static string Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";

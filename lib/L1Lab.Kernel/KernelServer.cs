@@ -30,6 +30,7 @@ public sealed class KernelServer
         _options = options ?? new KernelServerOptions();
         _signer = new MessageSigner(connection.Key);
         _shell = new ShellHandler(_session, Send, _options.SessionFactory, _options.Log);
+        _shell.WarmUp();
     }
 
     /// <summary>How many messages were dropped because their signature was missing or wrong, or their frames were malformed.</summary>
@@ -108,8 +109,7 @@ public sealed class KernelServer
         using (cancellationToken.Register(() => _outgoing.Enqueue(new Outgoing(KernelChannel.IOPub, null))))
         {
             // Let front ends that connected early see the kernel come up.
-            Send(KernelChannel.IOPub, JupyterMessage.Create("status", _session, new JsonObject { ["execution_state"] = "starting" }, null,
-                [System.Text.Encoding.UTF8.GetBytes($"kernel.{_session}.status")]));
+            PublishStatus("starting", null);
             await Task.Factory.StartNew(poller.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
 
@@ -145,7 +145,7 @@ public sealed class KernelServer
     /// <summary>Answers a control request at once; returns how the kernel should exit, or null to keep serving.</summary>
     KernelExit? OnControl(JupyterMessage request, NetMQPoller poller)
     {
-        Publish("status", "busy", request);
+        PublishStatus("busy", request);
         KernelExit? exit = null;
         switch (request.MessageType)
         {
@@ -167,15 +167,15 @@ public sealed class KernelServer
                 _options.Log.WriteLine($"l1lab kernel: ignored control message of unknown type \"{request.MessageType}\"");
                 break;
         }
-        Publish("status", "idle", request);
+        PublishStatus("idle", request);
         // Stop only after the reply and status above have been handed to the sockets (the queue is in order).
         if (exit is not null) _outgoing.Enqueue(new Outgoing(KernelChannel.Control, null));
         return exit;
     }
 
-    void Publish(string state, string executionState, JupyterMessage parent) =>
-        Send(KernelChannel.IOPub, JupyterMessage.Create(state, _session, new JsonObject { ["execution_state"] = executionState }, parent,
-            [System.Text.Encoding.UTF8.GetBytes($"kernel.{_session}.{state}")]));
+    /// <summary>Broadcasts a status message: <paramref name="executionState"/> is starting, busy or idle.</summary>
+    void PublishStatus(string executionState, JupyterMessage? parent) =>
+        Send(KernelChannel.IOPub, JupyterMessage.CreateBroadcast("status", _session, new JsonObject { ["execution_state"] = executionState }, parent));
 
     /// <summary>A message for the socket thread to send; a null message asks it to stop.</summary>
     readonly record struct Outgoing(KernelChannel Channel, JupyterMessage? Message);

@@ -12,9 +12,26 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
 {
     readonly object _gate = new();
     CancellationTokenSource? _running;
-    NotebookSession _notebook = sessionFactory();
-    CodeCompletion _completion = new();
+    readonly NotebookSession _notebook = sessionFactory();
+    readonly SessionWorkspace _workspace = new();
+    Task _editor = Task.CompletedTask;
     int _executionCount;
+
+    /// <summary>
+    /// Starts loading Roslyn's editor features (MEF composition, reference pack, a first completion and hover) in the
+    /// background, so a learner's first completion does not wait for them. Requests that need the editor wait for it.
+    /// </summary>
+    public void WarmUp()
+    {
+        var submissions = _notebook.Submissions.ToList();
+        var options = _notebook.ScriptOptions;
+        _editor = Task.Run(async () =>
+        {
+            _workspace.Sync(submissions, options);
+            await CodeCompletion.CompleteAsync(_workspace, "System.Math.Ab", 14).ConfigureAwait(false);
+            await CodeInspection.InspectAsync(_workspace, "System.Math.Abs(1)", 15, 1).ConfigureAwait(false);
+        });
+    }
 
     /// <summary>Cancels the running cell, if any (safe from any thread).</summary>
     public bool Interrupt()
@@ -25,14 +42,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             _running.Cancel();
             return true;
         }
-    }
-
-    /// <summary>Forgets every variable and counter: the state of a freshly started kernel.</summary>
-    public void Reset()
-    {
-        _notebook = sessionFactory();
-        _completion = new CodeCompletion();
-        _executionCount = 0;
     }
 
     /// <summary>Handles one request, between busy and idle status messages.</summary>
@@ -50,16 +59,16 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                     await ExecuteAsync(request).ConfigureAwait(false);
                     break;
                 case "is_complete_request":
-                    var status = CodeCompleteness.Check(JupyterMessage.Text(request.Content, "code"));
-                    var isComplete = new JsonObject { ["status"] = status };
-                    if (status == "incomplete") isComplete["indent"] = "";
+                    var completeness = CodeCompleteness.Check(JupyterMessage.Text(request.Content, "code"));
+                    var isComplete = new JsonObject { ["status"] = completeness.Status };
+                    if (completeness.Status == "incomplete") isComplete["indent"] = completeness.Indent;
                     Reply(request, "is_complete_reply", isComplete);
                     break;
                 case "complete_request":
-                    Reply(request, "complete_reply", Complete(request.Content));
+                    Reply(request, "complete_reply", await CompleteAsync(request.Content).ConfigureAwait(false));
                     break;
                 case "inspect_request":
-                    Reply(request, "inspect_reply", new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() });
+                    Reply(request, "inspect_reply", await InspectAsync(request.Content).ConfigureAwait(false));
                     break;
                 case "comm_info_request":
                     Reply(request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
@@ -130,7 +139,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             Reply(request, "execute_reply", content);
             return;
         }
-        _completion.Learn(code);
         Reply(request, "execute_reply", new JsonObject
         {
             ["status"] = "ok",
@@ -140,21 +148,65 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         });
     }
 
-    JsonObject Complete(JsonObject content)
+    /// <summary>Waits for the warm-up or the last sync; their failure is logged once and does not fail the request (it syncs again).</summary>
+    async Task EditorReadyAsync()
+    {
+        try
+        {
+            await _editor.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            log.WriteLine($"l1lab kernel: editor warm-up failed: {e.Message}");
+            _editor = Task.CompletedTask;
+        }
+        _workspace.Sync(_notebook.Submissions.ToList(), _notebook.ScriptOptions);
+    }
+
+    async Task<JsonObject> CompleteAsync(JsonObject content)
     {
         var code = JupyterMessage.Text(content, "code");
-        var cursor = content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : code.Length;
+        var cursor = content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : CodePoints.FromUtf16Index(code, code.Length);
+        await EditorReadyAsync().ConfigureAwait(false);
         // The protocol counts the cursor in Unicode code points; strings here count UTF-16 units.
-        var index = CodePoints.ToUtf16Index(code, cursor);
-        var (matches, start, end) = _completion.Complete(code, index);
+        var answer = await CodeCompletion.CompleteAsync(_workspace, code, CodePoints.ToUtf16Index(code, cursor)).ConfigureAwait(false);
+        var start = CodePoints.FromUtf16Index(code, answer.Start);
+        var end = CodePoints.FromUtf16Index(code, answer.End);
         return new JsonObject
         {
             ["status"] = "ok",
-            ["matches"] = new JsonArray(matches.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()),
-            ["cursor_start"] = CodePoints.FromUtf16Index(code, start),
-            ["cursor_end"] = CodePoints.FromUtf16Index(code, end),
-            ["metadata"] = new JsonObject(),
+            ["matches"] = new JsonArray(answer.Matches.Select(m => (JsonNode)JsonValue.Create(m.Text)!).ToArray()),
+            ["cursor_start"] = start,
+            ["cursor_end"] = end,
+            ["metadata"] = new JsonObject
+            {
+                // JupyterLab reads kinds from here to draw icons.
+                ["_jupyter_types_experimental"] = new JsonArray(answer.Matches.Select(m => (JsonNode)new JsonObject
+                {
+                    ["start"] = start,
+                    ["end"] = end,
+                    ["text"] = m.Text,
+                    ["type"] = m.Kind,
+                    ["signature"] = "",
+                }).ToArray()),
+            },
         };
+    }
+
+    async Task<JsonObject> InspectAsync(JsonObject content)
+    {
+        var code = JupyterMessage.Text(content, "code");
+        var cursor = content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : CodePoints.FromUtf16Index(code, code.Length);
+        var detail = content["detail_level"] is JsonValue d && d.TryGetValue<int>(out var level) ? level : 0;
+        await EditorReadyAsync().ConfigureAwait(false);
+        var inspection = await CodeInspection.InspectAsync(_workspace, code, CodePoints.ToUtf16Index(code, cursor), detail).ConfigureAwait(false);
+        var data = new JsonObject();
+        if (inspection is not null)
+        {
+            data["text/plain"] = inspection.PlainText;
+            data["text/markdown"] = inspection.Markdown;
+        }
+        return new JsonObject { ["status"] = "ok", ["found"] = inspection is not null, ["data"] = data, ["metadata"] = new JsonObject() };
     }
 
     /// <summary>error / execute_reply fields: ename is the failure kind, evalue the engine's message, traceback "line N: message".</summary>
@@ -190,6 +242,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
     void Reply(JupyterMessage request, string type, JsonObject content) =>
         send(KernelChannel.Shell, JupyterMessage.Create(type, session, content, request));
 
-    void Publish(string type, JsonObject content, JupyterMessage parent) =>
-        send(KernelChannel.IOPub, JupyterMessage.Create(type, session, content, parent, [System.Text.Encoding.UTF8.GetBytes($"kernel.{session}.{type}")]));
+    void Publish(string messageType, JsonObject content, JupyterMessage parent) =>
+        send(KernelChannel.IOPub, JupyterMessage.CreateBroadcast(messageType, session, content, parent));
 }

@@ -49,7 +49,7 @@ internal sealed record CellDirectives(string Code, IReadOnlyList<CellDirectives.
             }
             else if (IsDirective(line, "#i"))
             {
-                throw new DirectiveException(number, "#i (package sources) is not supported: packages come from the project's pinned references");
+                throw new DirectiveException(number, "#i (package sources) is not supported: packages come from the sources of the nearest NuGet.config above the notebook, else the user's");
             }
             else if (IsDirective(line, "#load"))
             {

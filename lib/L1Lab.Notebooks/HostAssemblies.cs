@@ -8,8 +8,8 @@ namespace L1Lab.Notebooks;
 
 /// <summary>
 /// Finds the assemblies of a NuGet package among those the host application already has (its deps.json and
-/// trusted platform assemblies): nothing is downloaded or restored at run time, so a notebook can only use
-/// packages the host was built with. Also makes compiler references that bind, at run time, to the host's
+/// trusted platform assemblies), which is how pinned packages resolve; other packages are restored (see
+/// <see cref="PackageRestore"/>). Also makes compiler references that bind, at run time, to the host's
 /// own loaded copies, so types are the same on both sides (a Tensor made in a cell is the host's Tensor).
 /// </summary>
 internal static class HostAssemblies

@@ -28,6 +28,7 @@ public sealed class NotebookSession
     readonly NotebookGlobals _globals;
     ScriptOptions _scriptOptions;
     ScriptState<object>? _state;
+    readonly List<string> _submissions = [];
 
     /// <summary>Starts an empty session.</summary>
     public NotebookSession(NotebookSessionOptions? options = null)
@@ -43,6 +44,15 @@ public sealed class NotebookSession
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithLanguageVersion(CellSyntax.ParseOptions.LanguageVersion);
     }
+
+    /// <summary>
+    /// The code of every cell that compiled and so joined the session's state (directive lines blanked), in order.
+    /// Editor features (a kernel's completion and hover) replay these to see what the next cell sees.
+    /// </summary>
+    public IReadOnlyList<string> Submissions => _submissions;
+
+    /// <summary>What the next cell compiles with: references (including packages earlier cells loaded), imports and resolvers.</summary>
+    public ScriptOptions ScriptOptions => _scriptOptions;
 
     /// <summary>How many cells this session has executed (each call to <see cref="ExecuteCellAsync"/> counts, failed ones too).</summary>
     public int ExecutionCount { get; private set; }
@@ -75,11 +85,16 @@ public sealed class NotebookSession
         try
         {
             directives = CellDirectives.Parse(code.Replace("\r\n", "\n", StringComparison.Ordinal));
-            added = ResolvePackages(directives).Concat(ResolveFiles(directives)).Except(_scriptOptions.MetadataReferences).ToList();
+            var packages = await ResolvePackagesAsync(directives, outputs, cancellationToken).ConfigureAwait(false);
+            added = packages.Concat(ResolveFiles(directives)).Except(_scriptOptions.MetadataReferences).ToList();
         }
         catch (DirectiveException e)
         {
             return Fail(new CellError(CellErrorKind.Directive, e.Line, e.Message));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(new CellError(CellErrorKind.Cancelled, null, "the run was cancelled while this cell restored packages"));
         }
 
         var fileName = $"{_options.Name}#{count}.csx";
@@ -132,36 +147,83 @@ public sealed class NotebookSession
         {
             // Keep what the cell defined before it threw, as a kernel does.
             _state = state;
+            _submissions.Add(directives.Code);
             return Fail(RuntimeError(exception, fileName, cancellationToken));
         }
         _state = state;
+        _submissions.Add(directives.Code);
         if (state.ReturnValue is { } value)
             outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value, _formatters)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
     }
 
-    IEnumerable<MetadataReference> ResolvePackages(CellDirectives directives)
+    /// <summary>
+    /// References for the cell's <c>#r "nuget: …"</c> lines. A package the project pins must name the pinned version and
+    /// resolves to the host's own copy. Any other package the host has in that version (or with no version asked) is the
+    /// host's too; the rest are restored together (<see cref="PackageRestore"/>), with restore's progress written to the
+    /// cell's output, and loaded.
+    /// </summary>
+    async Task<IReadOnlyList<MetadataReference>> ResolvePackagesAsync(CellDirectives directives, CellOutputCollector outputs, CancellationToken cancellationToken)
     {
+        var references = new List<MetadataReference>();
+        var toRestore = new List<CellDirectives.Package>();
         foreach (var package in directives.Packages)
         {
-            var pinned = PackagePins.VersionOf(package.Name)
-                ?? throw new DirectiveException(package.Line,
-                    $"package {package.Name} is not pinned by the project (Directory.Packages.props pins {string.Join(", ", PackagePins.All.Keys.Order(StringComparer.OrdinalIgnoreCase))})");
-            if (package.Version is null)
-                throw new DirectiveException(package.Line,
-                    $"#r \"nuget: {package.Name}\" has no version; use the project's pin: #r \"nuget: {package.Name}, {pinned}\"");
-            if (!string.Equals(package.Version, pinned, StringComparison.OrdinalIgnoreCase))
-                throw new DirectiveException(package.Line,
-                    $"package {package.Name}: the notebook asks for version {package.Version} but the project pins {pinned} (Directory.Packages.props)");
-            var host = HostAssemblies.Find(package.Name)
-                ?? throw new DirectiveException(package.Line,
-                    $"package {package.Name} {pinned} is pinned but this program was not built with it, so it cannot be loaded (nothing is restored at run time)");
-            if (!string.Equals(host.Version, pinned, StringComparison.OrdinalIgnoreCase))
-                throw new DirectiveException(package.Line,
-                    $"package {package.Name}: this program has version {host.Version} but the project pins {pinned}; rebuild it");
-            foreach (var path in HostAssemblies.AssemblyPathsOf(host))
-                yield return HostAssemblies.Reference(path);
+            if (!PackageRestore.PackageId().IsMatch(package.Name))
+                throw new DirectiveException(package.Line, $"#r \"nuget: {package.Name}\": not a NuGet package id (letters, digits, '.', '_' and '-')");
+            if (package.Version is { } asked && !PackageRestore.PackageVersion().IsMatch(asked))
+                throw new DirectiveException(package.Line, $"#r \"nuget: {package.Name}, {asked}\": not a NuGet version or range");
+            if (PackageVersionPinned(package) is { } pinnedPaths)
+            {
+                references.AddRange(pinnedPaths.Select(HostAssemblies.Reference));
+                continue;
+            }
+            if (HostAssemblies.Find(package.Name) is { } host && (package.Version is null || string.Equals(package.Version, host.Version, StringComparison.OrdinalIgnoreCase)))
+            {
+                references.AddRange(HostAssemblies.AssemblyPathsOf(host).Select(HostAssemblies.Reference));
+                continue;
+            }
+            toRestore.Add(package);
         }
+        if (toRestore.Count == 0) return references;
+
+        var names = string.Join(", ", toRestore.Select(p => p.Version is null ? p.Name : $"{p.Name} {p.Version}"));
+        outputs.Write("stdout", $"Restoring {names}\n");
+        IReadOnlyList<PackageRestore.Package> restored;
+        try
+        {
+            restored = await PackageRestore.RestoreAsync(toRestore.Select(p => new PackageRestore.Request(p.Name, p.Version)).ToList(),
+                _options.BaseDirectory, line => outputs.Write("stdout", line + "\n"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PackageRestoreException e)
+        {
+            throw new DirectiveException(toRestore[0].Line, $"{(toRestore.Count == 1 ? "package" : "packages")} {names}: restore failed: {e.Message}");
+        }
+        foreach (var package in restored)
+            references.AddRange(RestoredAssemblies.Load(package).Select(HostAssemblies.Reference));
+        var versions = string.Join(", ", toRestore.Select(p => restored.FirstOrDefault(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase)) is { } r ? $"{r.Name} {r.Version}" : p.Name));
+        outputs.Write("stdout", $"Loaded {versions}\n");
+        return references;
+    }
+
+    /// <summary>For a package the project pins: the host's assemblies of it, after checking the notebook asks for the pinned version; null for any other package.</summary>
+    static IReadOnlyList<string>? PackageVersionPinned(CellDirectives.Package package)
+    {
+        var pinned = PackagePins.VersionOf(package.Name);
+        if (pinned is null) return null;
+        if (package.Version is null)
+            throw new DirectiveException(package.Line,
+                $"#r \"nuget: {package.Name}\" has no version; use the project's pin: #r \"nuget: {package.Name}, {pinned}\"");
+        if (!string.Equals(package.Version, pinned, StringComparison.OrdinalIgnoreCase))
+            throw new DirectiveException(package.Line,
+                $"package {package.Name}: the notebook asks for version {package.Version} but the project pins {pinned} (Directory.Packages.props)");
+        var host = HostAssemblies.Find(package.Name)
+            ?? throw new DirectiveException(package.Line,
+                $"package {package.Name} {pinned} is pinned but this program was not built with it, so it cannot be loaded");
+        if (!string.Equals(host.Version, pinned, StringComparison.OrdinalIgnoreCase))
+            throw new DirectiveException(package.Line,
+                $"package {package.Name}: this program has version {host.Version} but the project pins {pinned}; rebuild it");
+        return HostAssemblies.AssemblyPathsOf(host);
     }
 
     IEnumerable<MetadataReference> ResolveFiles(CellDirectives directives)

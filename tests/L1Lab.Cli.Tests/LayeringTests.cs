@@ -9,14 +9,14 @@ namespace L1Lab.Cli.Tests;
 /// </summary>
 public sealed class LayeringTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-layering-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-layering-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Runs the app with the startup hook; returns its result and the assemblies it loaded.</summary>
     (App.Result Result, IReadOnlySet<string> Loaded) RunRecording(params string[] args)
     {
-        var file = Path.Combine(folder, $"loaded-{Guid.NewGuid():N}.txt");
+        var file = Path.Combine(_folder, $"loaded-{Guid.NewGuid():N}.txt");
         var result = App.Run(new Dictionary<string, string>
         {
             ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
@@ -28,7 +28,7 @@ public sealed class LayeringTests : IDisposable
 
     string Notebook(string name, params string[] cells)
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, JsonSerializer.Serialize(new
         {
             cells = cells.Select((source, i) => new { cell_type = "code", id = $"c{i}", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source }),
@@ -42,10 +42,10 @@ public sealed class LayeringTests : IDisposable
     [Fact]
     public void Kernel_install_loads_neither_the_L1Lab_library_nor_TorchSharp()
     {
-        var (result, loaded) = RunRecording("kernel", "install", "--prefix", Path.Combine(folder, "prefix"));
+        var (result, loaded) = RunRecording("kernel", "install", "--prefix", Path.Combine(_folder, "prefix"));
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
-        Assert.True(File.Exists(Path.Combine(folder, "prefix", "share", "jupyter", "kernels", "l1lab-csharp", "kernel.json")));
+        Assert.True(File.Exists(Path.Combine(_folder, "prefix", "share", "jupyter", "kernels", "l1lab-csharp", "kernel.json")));
         Assert.Contains("L1Lab.Kernel", loaded); // the hook saw the assemblies that did the work
         Assert.Contains("L1Lab.Core", loaded);
         Assert.DoesNotContain("L1Lab", loaded);
@@ -57,11 +57,11 @@ public sealed class LayeringTests : IDisposable
     {
         var path = Notebook("plain.ipynb", "var x = 20;", "Console.WriteLine(x + 22);");
 
-        var (result, loaded) = RunRecording("notebooks", "run", path, "--save-to", Path.Combine(folder, "executed"));
+        var (result, loaded) = RunRecording("notebooks", "run", path, "--save-to", Path.Combine(_folder, "executed"));
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         Assert.Contains("42", result.Out);
-        Assert.True(File.Exists(Path.Combine(folder, "executed", "plain.ipynb")));
+        Assert.True(File.Exists(Path.Combine(_folder, "executed", "plain.ipynb")));
         Assert.Contains("L1Lab.Notebooks", loaded);
         Assert.Contains("L1Lab.Core", loaded);
         Assert.DoesNotContain("L1Lab", loaded);

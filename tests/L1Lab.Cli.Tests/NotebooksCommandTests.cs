@@ -4,9 +4,9 @@ namespace L1Lab.Cli.Tests;
 
 public sealed class NotebooksCommandTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-notebooks-cli-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-notebooks-cli-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     string Notebook(string name, string? parameters, string code)
     {
@@ -14,7 +14,7 @@ public sealed class NotebooksCommandTests : IDisposable
         if (parameters is not null)
             cells.Add(new { cell_type = "code", id = "p", metadata = new { tags = new[] { "parameters" } }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = parameters });
         cells.Add(new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = code });
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, JsonSerializer.Serialize(new { cells, metadata = new { }, nbformat = 4, nbformat_minor = 5 }));
         return path;
     }

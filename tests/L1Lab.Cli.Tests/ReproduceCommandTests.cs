@@ -2,22 +2,22 @@ namespace L1Lab.Cli.Tests;
 
 public sealed class ReproduceCommandTests : IDisposable
 {
-    readonly string output = Directory.CreateTempSubdirectory("l1lab-reproduce-").FullName;
+    readonly string _output = Directory.CreateTempSubdirectory("l1lab-reproduce-").FullName;
 
-    public void Dispose() => Directory.Delete(output, recursive: true);
+    public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [Fact]
     public void A_short_reproduce_run_writes_results_csv_report_and_checkpoints()
     {
-        var result = App.Run("reproduce", "--epochs", "2", "--train-samples", "600", "--l1-mode", "proximal", "--lambda", "0.001", "--out", output);
+        var result = App.Run("reproduce", "--epochs", "2", "--train-samples", "600", "--l1-mode", "proximal", "--lambda", "0.001", "--out", _output);
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
-        var rows = File.ReadAllLines(Path.Combine(output, "results.csv"));
+        var rows = File.ReadAllLines(Path.Combine(_output, "results.csv"));
         Assert.Equal("run,l1_mode,lambda,epoch,data_loss,penalty,train_accuracy,test_accuracy,zero_fraction,near_zero_fraction,seconds", rows[0]);
         Assert.Equal(["baseline", "baseline", "l1", "l1"], rows[1..].Select(r => r.Split(',')[0]));
         Assert.All(rows[3..], r => Assert.Equal("proximal", r.Split(',')[1]));
-        Assert.Contains("<table>", File.ReadAllText(Path.Combine(output, "report.html")));
-        Assert.True(File.Exists(Path.Combine(output, "baseline.ckpt")) && File.Exists(Path.Combine(output, "l1.ckpt")));
+        Assert.Contains("<table>", File.ReadAllText(Path.Combine(_output, "report.html")));
+        Assert.True(File.Exists(Path.Combine(_output, "baseline.ckpt")) && File.Exists(Path.Combine(_output, "l1.ckpt")));
         Assert.Contains("test accuracy", result.Out);
     }
 
@@ -30,31 +30,31 @@ public sealed class ReproduceCommandTests : IDisposable
     [InlineData("--l1-mode", "sideways", "sideways")]
     public void A_bad_option_prints_one_line_naming_it_and_exits_with_2(string option, string value, string named)
     {
-        var result = App.Run("reproduce", option, value, "--out", output);
+        var result = App.Run("reproduce", option, value, "--out", _output);
 
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Trim().Split('\n');
         Assert.Single(lines);
         Assert.Contains(named, lines[0]);
-        Assert.Empty(Directory.GetFiles(output));
+        Assert.Empty(Directory.GetFiles(_output));
     }
 }
 
 public sealed class ReproduceFailureTests : IDisposable
 {
-    readonly string output = Directory.CreateTempSubdirectory("l1lab-reproduce-fail-").FullName;
+    readonly string _output = Directory.CreateTempSubdirectory("l1lab-reproduce-fail-").FullName;
 
-    public void Dispose() => Directory.Delete(output, recursive: true);
+    public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [Fact]
     public void A_diverging_run_stops_with_one_line_naming_epoch_and_step_and_exit_code_1()
     {
-        var result = App.Run("reproduce", "--lr", "1e20", "--epochs", "2", "--train-samples", "300", "--out", output);
+        var result = App.Run("reproduce", "--lr", "1e20", "--epochs", "2", "--train-samples", "300", "--out", _output);
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.Trim().Split('\n'));
         Assert.Matches(@"diverged at epoch 1, step \d+", line);
-        Assert.False(File.Exists(Path.Combine(output, "results.csv")));
+        Assert.False(File.Exists(Path.Combine(_output, "results.csv")));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ReproduceFailureTests : IDisposable
     {
         // Given a long run that has finished its first epoch (a checkpoint exists)
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll"), "reproduce", "--epochs", "1000", "--train-samples", "2000", "--out", output })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll"), "reproduce", "--epochs", "1000", "--train-samples", "2000", "--out", _output })
             start.ArgumentList.Add(a);
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -79,9 +79,9 @@ public sealed class ReproduceFailureTests : IDisposable
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "the app did not stop after Ctrl+C");
         Assert.Equal(130, process.ExitCode); // 128 + SIGINT, as README's exit codes say
         Assert.Contains("cancelled", await stderr);
-        Assert.True(File.Exists(Path.Combine(output, "baseline.ckpt")));
-        Assert.False(File.Exists(Path.Combine(output, "results.csv")));
-        Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+        Assert.True(File.Exists(Path.Combine(_output, "baseline.ckpt")));
+        Assert.False(File.Exists(Path.Combine(_output, "results.csv")));
+        Assert.Empty(Directory.GetFiles(_output, "*.tmp"));
         await stdout;
     }
 }

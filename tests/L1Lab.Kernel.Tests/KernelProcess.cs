@@ -15,7 +15,7 @@ sealed class KernelProcess : IDisposable
     readonly TempDirectory _folder = new();
     readonly StringBuilder _stderr = new();
 
-    KernelProcess(string? workingDirectory)
+    KernelProcess(string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
         var ports = FreeLoopbackPorts(5);
         Connection = new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256", Guid.NewGuid().ToString());
@@ -29,6 +29,7 @@ sealed class KernelProcess : IDisposable
             WorkingDirectory = workingDirectory ?? _folder.Path,
         };
         foreach (var a in new[] { TestPaths.CliDll, "kernel", "--connection-file", ConnectionFilePath }) info.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         Process = Process.Start(info)!;
         Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
         Process.OutputDataReceived += (_, _) => { };
@@ -36,7 +37,8 @@ sealed class KernelProcess : IDisposable
         Process.BeginOutputReadLine();
     }
 
-    public static KernelProcess Start(string? workingDirectory = null) => new(workingDirectory);
+    /// <summary>Starts the kernel in <paramref name="workingDirectory"/> (a fresh temporary folder by default) with extra environment variables.</summary>
+    public static KernelProcess Start(string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) => new(workingDirectory, environment);
 
     public ConnectionFile Connection { get; }
 

@@ -163,7 +163,8 @@ public sealed class KernelServerTests
         Assert.Equal("ok", (string)completion["status"]!);
         Assert.Contains("totalLoss", completion["matches"]!.AsArray().Select(m => (string)m!));
         Assert.Equal((8, 11), ((int)completion["cursor_start"]!, (int)completion["cursor_end"]!));
-        Assert.False((bool)results[5]!["reply"]!["found"]!);
+        Assert.True((bool)results[5]!["reply"]!["found"]!);
+        Assert.Equal("(variable) double totalLoss", (string)results[5]!["reply"]!["data"]!["text/plain"]!);
         Assert.Empty(results[6]!["reply"]!["comms"]!.AsObject());
         Assert.Empty(results[7]!["reply"]!["history"]!.AsArray());
     }

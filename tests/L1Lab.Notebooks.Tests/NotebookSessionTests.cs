@@ -238,15 +238,6 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
-    public async Task Unpinned_nuget_package_is_an_error()
-    {
-        var result = await Run(new NotebookSession(), "#r \"nuget: Newtonsoft.Json, 13.0.3\"");
-
-        Assert.Equal(CellErrorKind.Directive, result.Error?.Kind);
-        Assert.Contains("Newtonsoft.Json is not pinned", result.Error?.Message);
-    }
-
-    [Fact]
     public async Task Nuget_reference_without_a_version_is_an_error_suggesting_the_pin()
     {
         var result = await Run(new NotebookSession(), "#r \"nuget: Microsoft.Data.Analysis\"");

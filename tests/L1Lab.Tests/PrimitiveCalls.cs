@@ -9,29 +9,29 @@ namespace L1Lab.Tests;
 /// </summary>
 sealed class PrimitiveCalls : IDisposable
 {
-    readonly MeterListener listener = new();
-    readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
-    readonly int thread = Environment.CurrentManagedThreadId;
+    readonly MeterListener _listener = new();
+    readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    readonly int _thread = Environment.CurrentManagedThreadId;
 
     public PrimitiveCalls()
     {
-        listener.InstrumentPublished = (instrument, l) =>
+        _listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == Instrumentation.MeterName && instrument.Name == Instrumentation.PrimitiveCalls)
                 l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
-            if (Environment.CurrentManagedThreadId != thread) return;
+            if (Environment.CurrentManagedThreadId != _thread) return;
             foreach (var tag in tags)
                 if (tag.Key == Instrumentation.PrimitiveTag && tag.Value is string name)
-                    counts.AddOrUpdate(name, value, (_, c) => c + value);
+                    _counts.AddOrUpdate(name, value, (_, c) => c + value);
         });
-        listener.Start();
+        _listener.Start();
     }
 
     /// <summary>How often <paramref name="primitive"/> (e.g. "L1.SoftThresholdInPlace") ran on this thread so far.</summary>
-    public long this[string primitive] => counts.GetValueOrDefault(primitive);
+    public long this[string primitive] => _counts.GetValueOrDefault(primitive);
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }

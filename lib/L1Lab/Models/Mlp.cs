@@ -10,8 +10,8 @@ namespace L1Lab.Models;
 /// </summary>
 public sealed class Mlp : nn.Module<Tensor, Tensor>
 {
-    readonly ModuleList<Linear> layers;
-    readonly Dropout? dropout;
+    readonly ModuleList<Linear> _layers;
+    readonly Dropout? _dropout;
 
     /// <summary>Layer widths from input to output, e.g. [784, 256, 10].</summary>
     public IReadOnlyList<int> Sizes { get; }
@@ -31,9 +31,11 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout probability must be in [0, 1).");
         Sizes = sizes.ToArray();
         DropoutProbability = dropout;
-        layers = new ModuleList<Linear>(Enumerable.Range(0, sizes.Count - 1).Select(i => nn.Linear(sizes[i], sizes[i + 1])).ToArray());
-        this.dropout = dropout > 0 ? nn.Dropout(dropout) : null;
-        RegisterComponents();
+        _layers = new ModuleList<Linear>(Enumerable.Range(0, sizes.Count - 1).Select(i => nn.Linear(sizes[i], sizes[i + 1])).ToArray());
+        _dropout = dropout > 0 ? nn.Dropout(dropout) : null;
+        // Registered by hand under the names the parameters have always had ("layers.0.weight", …).
+        register_module("layers", _layers);
+        if (_dropout is not null) register_module("dropout", _dropout);
     }
 
     /// <summary>The articles' network: 784 inputs, 256 ReLU units, 10 logits.</summary>
@@ -58,20 +60,20 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The linear layers, input first.</summary>
-    public IReadOnlyList<Linear> Layers => layers.ToList();
+    public IReadOnlyList<Linear> Layers => _layers.ToList();
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
         var x = input;
-        for (int i = 0; i < layers.Count; i++)
+        for (int i = 0; i < _layers.Count; i++)
         {
-            x = layers[i].forward(x);
-            if (i < layers.Count - 1)
+            x = _layers[i].forward(x);
+            if (i < _layers.Count - 1)
             {
                 x = nn.functional.relu(x);
-                if (dropout is not null) x = dropout.forward(x);
+                if (_dropout is not null) x = _dropout.forward(x);
             }
         }
         return x.MoveToOuterDisposeScope();

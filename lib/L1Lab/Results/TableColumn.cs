@@ -11,11 +11,11 @@ namespace L1Lab.Results;
 /// <typeparam name="T">The row type.</typeparam>
 public sealed class TableColumn<T>
 {
-    readonly Func<T, string> csvField;
-    readonly Func<IReadOnlyList<T>, DataFrameColumn> frameColumn;
+    readonly Func<T, string> _csvField;
+    readonly Func<IReadOnlyList<T>, DataFrameColumn> _frameColumn;
 
     TableColumn(string name, Func<T, string> csvField, Func<IReadOnlyList<T>, DataFrameColumn> frameColumn) =>
-        (Name, this.csvField, this.frameColumn) = (name, csvField, frameColumn);
+        (Name, _csvField, _frameColumn) = (name, csvField, frameColumn);
 
     /// <summary>The column's name, in the CSV header and the DataFrame.</summary>
     public string Name { get; }
@@ -37,8 +37,8 @@ public sealed class TableColumn<T>
         new(name, r => Csv.Number(value(r)), rows => new Int64DataFrameColumn(name, rows.Select(value)));
 
     /// <summary>The CSV field of <paramref name="row"/>.</summary>
-    public string CsvField(T row) => csvField(row);
+    public string CsvField(T row) => _csvField(row);
 
     /// <summary>The DataFrame column holding <paramref name="rows"/>.</summary>
-    public DataFrameColumn FrameColumn(IReadOnlyList<T> rows) => frameColumn(rows);
+    public DataFrameColumn FrameColumn(IReadOnlyList<T> rows) => _frameColumn(rows);
 }

@@ -9,9 +9,9 @@ namespace L1Lab.Sparse;
 /// </summary>
 public sealed class SparseMlp
 {
-    readonly (CsrMatrix Weight, float[] Bias)[] layers;
+    readonly (CsrMatrix Weight, float[] Bias)[] _layers;
 
-    SparseMlp((CsrMatrix, float[])[] layers) => this.layers = layers;
+    SparseMlp((CsrMatrix, float[])[] layers) => _layers = layers;
 
     /// <summary>Copies a trained model's layers into CSR form (exact zeros dropped).</summary>
     public static SparseMlp From(Mlp model)
@@ -25,24 +25,24 @@ public sealed class SparseMlp
     }
 
     /// <summary>The layers' weight matrices, first layer first.</summary>
-    public IReadOnlyList<CsrMatrix> Weights => layers.Select(l => l.Weight).ToArray();
+    public IReadOnlyList<CsrMatrix> Weights => _layers.Select(l => l.Weight).ToArray();
 
     /// <summary>Bytes of all weights and biases stored densely as float32.</summary>
-    public long DenseBytes => layers.Sum(l => l.Weight.DenseBytes + 4L * l.Bias.Length);
+    public long DenseBytes => _layers.Sum(l => l.Weight.DenseBytes + 4L * l.Bias.Length);
 
     /// <summary>Bytes of this form: the CSR weights plus the dense biases.</summary>
-    public long StorageBytes => layers.Sum(l => l.Weight.StorageBytes + 4L * l.Bias.Length);
+    public long StorageBytes => _layers.Sum(l => l.Weight.StorageBytes + 4L * l.Bias.Length);
 
     /// <summary>Logits for a row-major batch of inputs (<paramref name="batch"/> rows of the first layer's width).</summary>
     public float[] Forward(ReadOnlySpan<float> input, int batch)
     {
         float[] activations = input.ToArray();
-        for (int i = 0; i < layers.Length; i++)
+        for (int i = 0; i < _layers.Length; i++)
         {
-            var (weight, bias) = layers[i];
+            var (weight, bias) = _layers[i];
             var output = new float[batch * weight.Rows];
             weight.Multiply(activations, batch, output);
-            bool hidden = i < layers.Length - 1;
+            bool hidden = i < _layers.Length - 1;
             for (int j = 0; j < output.Length; j++)
             {
                 float z = output[j] + bias[j % weight.Rows];
@@ -61,6 +61,6 @@ public sealed class SparseMlp
         float[] x;
         using (var cpu = input.detach().to(ScalarType.Float32).cpu().contiguous())
             x = cpu.data<float>().ToArray();
-        return tensor(Forward(x, batch), [batch, layers[^1].Weight.Rows]);
+        return tensor(Forward(x, batch), [batch, _layers[^1].Weight.Rows]);
     }
 }

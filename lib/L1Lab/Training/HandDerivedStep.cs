@@ -20,12 +20,12 @@ namespace L1Lab.Training;
 /// </remarks>
 public sealed class HandDerivedStep : IDisposable
 {
-    readonly TrainingOptions options;
-    readonly Tensor[] weights, biases, transposed;
-    readonly Layer[] full;
-    readonly Tensor[] weightGrads, biasGrads, scratch;
-    readonly int batchSize;
-    readonly Scalar l1Lambda, l2Lambda;
+    readonly TrainingOptions _options;
+    readonly Tensor[] _weights, _biases, _transposed;
+    readonly Layer[] _full;
+    readonly Tensor[] _weightGrads, _biasGrads, _scratch;
+    readonly int _batchSize;
+    readonly Scalar _l1Lambda, _l2Lambda;
 
     /// <summary>Whether <paramref name="model"/> and <paramref name="options"/> fit the hand-derived path: a dropout-free <see cref="Mlp"/> on the CPU, biases not regularized.</summary>
     public static bool Supports(nn.Module model, TrainingOptions options) =>
@@ -36,21 +36,21 @@ public sealed class HandDerivedStep : IDisposable
     {
         if (!Supports(model, options))
             throw new ArgumentException("The hand-derived step needs a dropout-free Mlp on the CPU with unregularized biases.", nameof(model));
-        this.options = options;
-        batchSize = options.BatchSize;
+        _options = options;
+        _batchSize = options.BatchSize;
         var layers = model.Layers;
-        weights = layers.Select(l => (Tensor)l.weight!).ToArray();
-        biases = layers.Select(l => (Tensor)l.bias!).ToArray();
+        _weights = layers.Select(l => (Tensor)l.weight!).ToArray();
+        _biases = layers.Select(l => (Tensor)l.bias!).ToArray();
         using var _ = NewDisposeScope();
-        transposed = weights.Select(w => w.t().DetachFromDisposeScope()).ToArray();
-        weightGrads = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
-        biasGrads = biases.Select(b => zeros_like(b).DetachFromDisposeScope()).ToArray();
-        scratch = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
-        full = new Layer[layers.Count];
+        _transposed = _weights.Select(w => w.t().DetachFromDisposeScope()).ToArray();
+        _weightGrads = _weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
+        _biasGrads = _biases.Select(b => zeros_like(b).DetachFromDisposeScope()).ToArray();
+        _scratch = _weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
+        _full = new Layer[layers.Count];
         for (int i = 0; i < layers.Count; i++)
-            full[i] = Layer.Create(batchSize, (int)weights[i].shape[0], biases[i]);
-        l1Lambda = options.L1Lambda.ToScalar();
-        l2Lambda = options.L2Lambda.ToScalar();
+            _full[i] = Layer.Create(_batchSize, (int)_weights[i].shape[0], _biases[i]);
+        _l1Lambda = options.L1Lambda.ToScalar();
+        _l2Lambda = options.L2Lambda.ToScalar();
     }
 
     /// <summary>Runs forward, backward and the update on one batch; returns the batch's mean cross-entropy (before the update).</summary>
@@ -58,7 +58,7 @@ public sealed class HandDerivedStep : IDisposable
     {
         using var scope = NewDisposeScope();
         int n = (int)images.size(0);
-        var layers = n == batchSize ? full : full.Select(l => l.Narrow(n)).ToArray();
+        var layers = n == _batchSize ? _full : _full.Select(l => l.Narrow(n)).ToArray();
         using var noGrad = no_grad();
 
         // Forward: z = b + a·Wᵀ, ReLU in place on hidden layers (the buffer then holds the activation a).
@@ -67,7 +67,7 @@ public sealed class HandDerivedStep : IDisposable
         {
             var z = layers[i].Z;
             z.copy_(layers[i].Bias);
-            z.addmm_(input, transposed[i], 1, 1);
+            z.addmm_(input, _transposed[i], 1, 1);
             if (i < layers.Length - 1) z.relu_();
             input = z;
         }
@@ -85,12 +85,12 @@ public sealed class HandDerivedStep : IDisposable
         for (int i = layers.Length - 1; i >= 0; i--)
         {
             var previous = i == 0 ? images : layers[i - 1].Z;
-            weightGrads[i].addmm_(layers[i].DeltaT, previous, 0, 1);
-            biasGrads[i].addmv_(layers[i].DeltaT, layers[i].Ones, 0, 1);
+            _weightGrads[i].addmm_(layers[i].DeltaT, previous, 0, 1);
+            _biasGrads[i].addmv_(layers[i].DeltaT, layers[i].Ones, 0, 1);
             if (i > 0)
             {
                 var below = layers[i - 1];
-                below.Delta.addmm_(layers[i].Delta, weights[i], 0, 1);
+                below.Delta.addmm_(layers[i].Delta, _weights[i], 0, 1);
                 below.Mask.copy_(below.Z).sign_();
                 below.Delta.mul_(below.Mask);
             }
@@ -107,25 +107,25 @@ public sealed class HandDerivedStep : IDisposable
     /// </summary>
     void Update()
     {
-        bool l1InLoss = options.UsesL1 && options.L1Mode == L1Mode.Penalty;
-        for (int i = 0; i < weights.Length; i++)
+        bool l1InLoss = _options.UsesL1 && _options.L1Mode == L1Mode.Penalty;
+        for (int i = 0; i < _weights.Length; i++)
         {
-            var w = weights[i];
-            var g = weightGrads[i];
-            if (options.L2Lambda > 0) g.add_(w, l2Lambda);
-            if (l1InLoss) g.add_(L1.SubgradientInto(w, scratch[i]), l1Lambda);
-            ParameterUpdate.Apply(options, w, g, regularized: true, scratch[i]);
-            ParameterUpdate.Apply(options, biases[i], biasGrads[i], regularized: false);
+            var w = _weights[i];
+            var g = _weightGrads[i];
+            if (_options.L2Lambda > 0) g.add_(w, _l2Lambda);
+            if (l1InLoss) g.add_(L1.SubgradientInto(w, _scratch[i]), _l1Lambda);
+            ParameterUpdate.Apply(_options, w, g, regularized: true, _scratch[i]);
+            ParameterUpdate.Apply(_options, _biases[i], _biasGrads[i], regularized: false);
         }
     }
 
     /// <summary>Frees the buffers (the model's own parameters are untouched).</summary>
     public void Dispose()
     {
-        foreach (var t in transposed.Concat(weightGrads).Concat(biasGrads).Concat(scratch)) t.Dispose();
-        foreach (var l in full) l.Dispose();
-        l1Lambda.Dispose();
-        l2Lambda.Dispose();
+        foreach (var t in _transposed.Concat(_weightGrads).Concat(_biasGrads).Concat(_scratch)) t.Dispose();
+        foreach (var l in _full) l.Dispose();
+        _l1Lambda.Dispose();
+        _l2Lambda.Dispose();
     }
 
     /// <summary>Per-layer buffers for one batch size: pre-activation/activation, its gradient, the ReLU mask, the broadcast bias.</summary>

@@ -5,15 +5,15 @@ namespace L1Lab.Cli.Tests.Workshop;
 
 public sealed class MergedSubmissionTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-merge-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-merge-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     const string KeyTest = "Check(1);\n// BEGIN HIDDEN TESTS\nCheck(2);\n// END HIDDEN TESTS";
 
     AnswerKey Key()
     {
-        var path = Path.Combine(folder, "n.ipynb");
+        var path = Path.Combine(_folder, "n.ipynb");
         File.WriteAllText(path, StudentReleaseTests.Notebook(
             ("code", "var setup = 1;", null),
             ("markdown", "### Exercise 1: one", null),

@@ -9,9 +9,9 @@ namespace L1Lab.Cli.Tests.Workshop;
 /// </summary>
 public sealed class WorkshopCommandTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-workshop-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-workshop-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     const string PythonPath = "/usr/bin/python3";
 
@@ -19,18 +19,18 @@ public sealed class WorkshopCommandTests : IDisposable
     public void The_key_scores_full_marks_and_an_untouched_release_scores_nothing_on_every_notebook()
     {
         var notebooks = CourseFiles.Notebooks().Select(n => Path.Combine(CourseFiles.NotebooksFolder, n)).ToArray();
-        var released = Path.Combine(folder, "release");
+        var released = Path.Combine(_folder, "release");
         var release = App.Run(["workshop", "release", .. notebooks, "--out", released]);
         Assert.True(release.ExitCode == 0, release.Error + release.Out);
         AssertValidNbformat(Directory.GetFiles(released, "*.ipynb"));
 
-        var submissions = Path.Combine(folder, "submissions");
+        var submissions = Path.Combine(_folder, "submissions");
         foreach (var n in notebooks)
         {
             Copy(n, Path.Combine(submissions, "teacher", Path.GetFileName(n)));
             Copy(Path.Combine(released, Path.GetFileName(n)), Path.Combine(submissions, "untouched", Path.GetFileName(n)));
         }
-        var grades = Path.Combine(folder, "grades");
+        var grades = Path.Combine(_folder, "grades");
 
         var result = App.Run(TimeSpan.FromMinutes(40), ["workshop", "grade", submissions, "--key", CourseFiles.NotebooksFolder, "--out", grades, .. CourseFiles.QuickSets]);
 
@@ -54,7 +54,7 @@ public sealed class WorkshopCommandTests : IDisposable
     {
         const string name = "02-l1-penalty.ipynb";
         var keyPath = Path.Combine(CourseFiles.NotebooksFolder, name);
-        var submissions = Path.Combine(folder, "submissions");
+        var submissions = Path.Combine(_folder, "submissions");
         Write(Path.Combine(submissions, "invalid-json", name), "{ \"cells\": [ this is not JSON");
         Write(Path.Combine(submissions, "not-a-notebook", name), "[1, 2, 3]");
 
@@ -90,7 +90,7 @@ public sealed class WorkshopCommandTests : IDisposable
         CourseFiles.SetSource(ex2Solution, CourseFiles.Source(ex2Solution) + "\nEnvironment.Exit(3);");
         Write(Path.Combine(submissions, "exit", name), exits.ToJsonString());
 
-        var grades = Path.Combine(folder, "grades");
+        var grades = Path.Combine(_folder, "grades");
         var result = App.Run(TimeSpan.FromMinutes(20), ["workshop", "grade", submissions, "--key", CourseFiles.NotebooksFolder, "--out", grades,
             "--cell-timeout", "20", "--set", "steps=200"]);
 
@@ -117,25 +117,25 @@ public sealed class WorkshopCommandTests : IDisposable
     [InlineData("--set", "notAParameter=1", "--set notAParameter")]
     public void A_bad_grading_argument_is_one_line_and_exit_code_2(string option, string value, string expected)
     {
-        var submission = Path.Combine(folder, "02-l1-penalty.ipynb");
+        var submission = Path.Combine(_folder, "02-l1-penalty.ipynb");
         Copy(Path.Combine(CourseFiles.NotebooksFolder, "02-l1-penalty.ipynb"), submission);
         string[] key = option == "--key" ? [] : ["--key", CourseFiles.NotebooksFolder];
 
-        var result = App.Run(["workshop", "grade", submission, "--out", Path.Combine(folder, "grades"), .. key, option, value]);
+        var result = App.Run(["workshop", "grade", submission, "--out", Path.Combine(_folder, "grades"), .. key, option, value]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
-        Assert.False(Directory.Exists(Path.Combine(folder, "grades")));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "grades")));
     }
 
     [Fact]
     public void Releasing_a_missing_notebook_is_one_line_and_exit_code_2()
     {
-        var result = App.Run("workshop", "release", Path.Combine(folder, "nothing.ipynb"), "--out", Path.Combine(folder, "out"));
+        var result = App.Run("workshop", "release", Path.Combine(_folder, "nothing.ipynb"), "--out", Path.Combine(_folder, "out"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"l1lab: notebook {Path.Combine(folder, "nothing.ipynb")}: no such file", result.Error.Trim());
+        Assert.Equal($"l1lab: notebook {Path.Combine(_folder, "nothing.ipynb")}: no such file", result.Error.Trim());
     }
 
     static void Copy(string from, string to)

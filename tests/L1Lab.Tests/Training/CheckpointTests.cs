@@ -5,16 +5,16 @@ namespace L1Lab.Tests.Training;
 
 public sealed class CheckpointTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-checkpoint-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-checkpoint-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Load_restores_every_parameter_exactly()
     {
         using var saved = Mlp.Create([6, 5, 3], seed: 1);
         using var restored = Mlp.Create([6, 5, 3], seed: 2);
-        var path = Path.Combine(folder, "model.ckpt");
+        var path = Path.Combine(_folder, "model.ckpt");
 
         Checkpoint.Save(saved, path);
         Checkpoint.Load(restored, path);
@@ -28,7 +28,7 @@ public sealed class CheckpointTests : IDisposable
     {
         using var saved = Mlp.Create([6, 5, 3], seed: 1);
         using var other = Mlp.Create([6, 4, 3], seed: 1);
-        var path = Path.Combine(folder, "model.ckpt");
+        var path = Path.Combine(_folder, "model.ckpt");
         Checkpoint.Save(saved, path);
 
         var error = Assert.Throws<CheckpointException>(() => Checkpoint.Load(other, path));
@@ -43,7 +43,7 @@ public sealed class CheckpointTests : IDisposable
         using var saved = Mlp.Create([6, 5, 3], seed: 1);
         using var target = Mlp.Create([6, 5, 3], seed: 2);
         using var before = target.Layers[0].weight!.clone();
-        var path = Path.Combine(folder, "model.ckpt");
+        var path = Path.Combine(_folder, "model.ckpt");
         Checkpoint.Save(saved, path);
         var bytes = File.ReadAllBytes(path);
         bytes[bytes.Length / 2] ^= 0xFF;
@@ -62,7 +62,7 @@ public sealed class CheckpointTests : IDisposable
     public void Load_of_a_truncated_or_foreign_file_is_a_clear_error(int length)
     {
         using var saved = Mlp.Create([6, 5, 3], seed: 1);
-        var path = Path.Combine(folder, "model.ckpt");
+        var path = Path.Combine(_folder, "model.ckpt");
         Checkpoint.Save(saved, path);
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..length]);
 
@@ -75,7 +75,7 @@ public sealed class CheckpointTests : IDisposable
     public void Load_of_random_bytes_is_only_ever_a_checkpoint_error()
     {
         using var model = Mlp.Create([6, 5, 3], seed: 1);
-        var path = Path.Combine(folder, "model.ckpt");
+        var path = Path.Combine(_folder, "model.ckpt");
         Checkpoint.Save(model, path);
         var good = File.ReadAllBytes(path);
         var random = new Random(7);
