@@ -15,24 +15,9 @@ public sealed partial class ErrorPolicyTests : IDisposable
     [Fact]
     public void An_unforeseen_failure_is_one_line_naming_a_log_that_keeps_the_stack_trace_and_exit_code_1()
     {
-<<<<<<< HEAD
         // Given a command that succeeds, and an output writer that fails in a way no validation foresees
-        var prefix = Path.Combine(folder, "prefix");
+        var prefix = Path.Combine(_folder, "prefix");
         var error = new StringWriter();
-=======
-        // Given a notebook that runs, and a --save-to "folder" that is a file, which nothing validates up front
-        var notebook = Path.Combine(_folder, "ok.ipynb");
-        File.WriteAllText(notebook, JsonSerializer.Serialize(new
-        {
-            cells = new[] { new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "Console.WriteLine(1);" } },
-            metadata = new { },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }));
-        var notAFolder = Path.Combine(_folder, "not-a-folder");
-        File.WriteAllText(notAFolder, "");
-        var temp = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName;
->>>>>>> main
 
         // When it runs (in-process, through the same entry point as the program)
         var code = L1LabApp.Run(["kernel", "install", "--prefix", prefix, "--name", "l1lab-test"], new BrokenWriter(), error);

@@ -10,22 +10,22 @@ namespace L1Lab.Cli.Tests;
 /// </summary>
 public sealed class InterruptedSaveTests(ITestOutputHelper output) : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-interrupted-save-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-interrupted-save-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void A_killed_run_leaves_the_old_saved_notebook_or_the_complete_new_one()
     {
         // Given a notebook with a large output (so saving takes a while) and an old saved copy
-        var source = Path.Combine(folder, "big.ipynb");
+        var source = Path.Combine(_folder, "big.ipynb");
         var cells = new object[]
         {
             new { cell_type = "code", id = "a", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "var text = new string('x', 4_000_000);" },
             new { cell_type = "code", id = "b", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "text" },
         };
         File.WriteAllText(source, JsonSerializer.Serialize(new { cells, metadata = new { }, nbformat = 4, nbformat_minor = 5 }));
-        var saveTo = Path.Combine(folder, "out");
+        var saveTo = Path.Combine(_folder, "out");
         Directory.CreateDirectory(saveTo);
         var saved = Path.Combine(saveTo, "big.ipynb");
         const string Old = "{\"old\": true}";

@@ -7,9 +7,9 @@ namespace L1Lab.Cli.Tests;
 /// </summary>
 public sealed class OutputLocationTests : IDisposable
 {
-    readonly string folder = Directory.CreateTempSubdirectory("l1lab-out-").FullName;
+    readonly string _folder = Directory.CreateTempSubdirectory("l1lab-out-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     (int Code, string Error) Run(params string[] args)
     {
@@ -33,13 +33,13 @@ public sealed class OutputLocationTests : IDisposable
     [MemberData(nameof(Bad))]
     public void Reproduce_and_sweep_reject_an_unusable_out_before_any_work(string given, string reason)
     {
-        var file = Path.Combine(folder, "file");
+        var file = Path.Combine(_folder, "file");
         File.WriteAllText(file, "");
-        var path = given.Replace("FILE", file).Replace("LONGNAME", Path.Combine(folder, new string('n', 300)))
-            .Replace("LONGPATH", Path.Combine(folder, string.Concat(Enumerable.Repeat("abcdefghij/", 450))));
+        var path = given.Replace("FILE", file).Replace("LONGNAME", Path.Combine(_folder, new string('n', 300)))
+            .Replace("LONGPATH", Path.Combine(_folder, string.Concat(Enumerable.Repeat("abcdefghij/", 450))));
         foreach (var command in new[] { "reproduce", "sweep" })
         {
-            var (code, error) = Run(command, "--data-dir", folder, "--out", path);
+            var (code, error) = Run(command, "--data-dir", _folder, "--out", path);
             Assert.Equal(ExitCodes.Usage, code);
             var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith("l1lab: --out", line);
@@ -50,9 +50,9 @@ public sealed class OutputLocationTests : IDisposable
     [Fact]
     public void A_usable_out_is_created_and_the_probe_leaves_nothing()
     {
-        var out_ = Path.Combine(folder, "données λ", "out");
+        var out_ = Path.Combine(_folder, "données λ", "out");
         // The data folder is empty, so the run fails at loading data: after the output check, before any training.
-        var (code, error) = Run("reproduce", "--data-dir", folder, "--out", out_, "--epochs", "1");
+        var (code, error) = Run("reproduce", "--data-dir", _folder, "--out", out_, "--epochs", "1");
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.True(Directory.Exists(out_));
@@ -62,10 +62,10 @@ public sealed class OutputLocationTests : IDisposable
     [Fact]
     public void Notebooks_run_rejects_a_save_to_under_a_file_before_running_anything()
     {
-        var file = Path.Combine(folder, "file");
+        var file = Path.Combine(_folder, "file");
         File.WriteAllText(file, "");
-        var notebook = Path.Combine(folder, "marker.ipynb");
-        var marker = Path.Combine(folder, "ran");
+        var notebook = Path.Combine(_folder, "marker.ipynb");
+        var marker = Path.Combine(_folder, "ran");
         File.WriteAllText(notebook, $$"""{"cells":[{"cell_type":"code","id":"c","metadata":{},"execution_count":null,"outputs":[],"source":"System.IO.File.WriteAllText(@\"{{marker}}\", \"\");"}],"metadata":{},"nbformat":4,"nbformat_minor":5}""");
         var (code, error) = Run("notebooks", "run", notebook, "--save-to", Path.Combine(file, "child"));
         Assert.Equal(ExitCodes.Usage, code);
@@ -76,12 +76,12 @@ public sealed class OutputLocationTests : IDisposable
     [Fact]
     public void Kernel_install_rejects_a_prefix_that_is_a_file_and_writes_to_a_good_one()
     {
-        var file = Path.Combine(folder, "file");
+        var file = Path.Combine(_folder, "file");
         File.WriteAllText(file, "");
         var (code, error) = Run("kernel", "install", "--prefix", file);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--prefix", error);
-        var prefix = Path.Combine(folder, "prefix");
+        var prefix = Path.Combine(_folder, "prefix");
         Assert.Equal(ExitCodes.Ok, Run("kernel", "install", "--prefix", prefix, "--name", "l1lab-test").Code);
         Assert.True(File.Exists(Path.Combine(prefix, "share", "jupyter", "kernels", "l1lab-test", "kernel.json")));
     }
