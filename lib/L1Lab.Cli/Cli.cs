@@ -18,9 +18,14 @@ namespace L1Lab.Cli;
 /// </remarks>
 static class Cli
 {
-    /// <summary>Parses and runs <paramref name="args"/>; returns one of <see cref="ExitCodes"/>.</summary>
-    public static int Run(RootCommand root, string[] args)
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; returns one of <see cref="ExitCodes"/>. Messages go to
+    /// <paramref name="error"/>, and commands that print through their invocation configuration write to
+    /// <paramref name="output"/> (others, such as progress bars, write to the console).
+    /// </summary>
+    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
+        void Error(string message) => error.WriteLine($"l1lab: {message}");
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -39,7 +44,7 @@ static class Cli
         try
         {
             // Exceptions reach the handlers below instead of System.CommandLine's, which would print the trace.
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error };
             return parsed.InvokeAsync(configuration, cancel.Token).GetAwaiter().GetResult();
         }
         catch (UsageException e)
@@ -79,6 +84,4 @@ static class Cli
 
     /// <summary>True when the console can redraw progress bars in place.</summary>
     public static bool Interactive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
-
-    static void Error(string message) => Console.Error.WriteLine($"l1lab: {message}");
 }

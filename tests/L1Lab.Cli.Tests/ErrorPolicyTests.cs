@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace L1Lab.Cli.Tests;
@@ -16,33 +15,31 @@ public sealed partial class ErrorPolicyTests : IDisposable
     [Fact]
     public void An_unforeseen_failure_is_one_line_naming_a_log_that_keeps_the_stack_trace_and_exit_code_1()
     {
-        // Given a notebook that runs, and a --save-to "folder" that is a file, which nothing validates up front
-        var notebook = Path.Combine(_folder, "ok.ipynb");
-        File.WriteAllText(notebook, JsonSerializer.Serialize(new
-        {
-            cells = new[] { new { cell_type = "code", id = "c", metadata = new { }, execution_count = (int?)null, outputs = Array.Empty<object>(), source = "Console.WriteLine(1);" } },
-            metadata = new { },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }));
-        var notAFolder = Path.Combine(_folder, "not-a-folder");
-        File.WriteAllText(notAFolder, "");
-        var temp = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName;
+        // Given a command that succeeds, and an output writer that fails in a way no validation foresees
+        var prefix = Path.Combine(_folder, "prefix");
+        var error = new StringWriter();
 
-        // When saving fails
-        var result = App.Run(new Dictionary<string, string> { ["TMPDIR"] = temp }, "notebooks", "run", notebook, "--save-to", notAFolder);
+        // When it runs (in-process, through the same entry point as the program)
+        var code = L1LabApp.Run(["kernel", "install", "--prefix", prefix, "--name", "l1lab-test"], new BrokenWriter(), error);
 
         // Then one line says it is a bug and names the log, which holds the trace
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.Error.Trim().Split('\n'));
-        Assert.StartsWith("l1lab: internal error (IOException: ", line);
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.StartsWith("l1lab: internal error (InvalidOperationException: ", line);
         var log = LogPath().Match(line);
         Assert.True(log.Success, line);
-        Assert.StartsWith(Path.Combine(temp, "l1lab") + Path.DirectorySeparatorChar, log.Groups["path"].Value);
         var text = File.ReadAllText(log.Groups["path"].Value);
-        Assert.Contains("System.IO.IOException", text);
+        Assert.Contains("System.InvalidOperationException", text);
         Assert.Contains("   at ", text);
-        Assert.Contains("notebooks run", text);
+        Assert.Contains("kernel install", text);
+    }
+
+    /// <summary>A writer that throws on every write, as a broken console might.</summary>
+    sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(char value) => throw new InvalidOperationException("the writer is broken");
+        public override void Write(string? value) => throw new InvalidOperationException("the writer is broken");
+        public override void WriteLine(string? value) => throw new InvalidOperationException("the writer is broken");
     }
 
     [Theory]
@@ -50,6 +47,13 @@ public sealed partial class ErrorPolicyTests : IDisposable
     [InlineData(new[] { "kernel" }, "--connection-file")]
     [InlineData(new[] { "notebooks", "run", "/no/such/notebook.ipynb" }, "/no/such/notebook.ipynb")]
     [InlineData(new[] { "reproduce", "--no-such-option" }, "--no-such-option")]
+    [InlineData(new[] { "reproduce", "--out", "/proc/l1lab-out" }, "--out /proc/l1lab-out: is on /proc, a proc file system")]
+    [InlineData(new[] { "sweep", "--out", "/sys/l1lab-out" }, "--out /sys/l1lab-out: is on /sys, a sysfs file system")]
+    [InlineData(new[] { "notebooks", "run", "/proc/self/mem" }, "notebook /proc/self/mem: cannot be read")]
+    [InlineData(new[] { "notebooks", "run", "/tmp" }, "notebook /tmp: is a folder, not a file")]
+    [InlineData(new[] { "kernel", "--connection-file", "/no/such/kernel.json" }, "--connection-file /no/such/kernel.json: no such file")]
+    [InlineData(new[] { "kernel", "install", "--prefix", "/proc/l1lab" }, "--prefix /proc/l1lab: is on /proc")]
+    [InlineData(new[] { "book", "build", "--notebooks", "/no/such/folder" }, "--notebooks /no/such/folder: no such folder")]
     public void Invalid_input_is_one_line_and_exit_code_2(string[] args, string named)
     {
         var result = App.Run(args);

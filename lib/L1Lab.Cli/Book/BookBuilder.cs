@@ -25,18 +25,27 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         Cli.Require(!string.IsNullOrWhiteSpace(options.Out), "--out: give the folder to write the book to");
         var source = options.From ?? options.Notebooks;
         var option = options.From is null ? "--notebooks" : "--from";
-        Cli.Require(Directory.Exists(source), $"{option} {source}: no such folder");
+        InputPath.Folder(source, option);
         Cli.Require(Sources(source, BookEdition.English).Count > 0, $"{option} {source}: no .ipynb notebooks in it");
-        var full = Path.GetFullPath(options.Out);
+        var full = OutputLocation.FullPath(options.Out, "--out");
+        Cli.Require(Path.GetDirectoryName(full) is not null, $"--out {options.Out}: the book replaces its folder as a whole, so it cannot be a root folder");
         Cli.Require(!File.Exists(full), $"--out {options.Out}: is a file, not a folder");
         Cli.Require(!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any() || File.Exists(Path.Combine(full, "index.html")),
             $"--out {options.Out}: the folder holds files but no book (no index.html); choose an empty or new folder, it is replaced as a whole");
         if (options.From is null && options.Parameters.Count > 0)
         {
-            var declared = Editions(source).SelectMany(e => e.Files).SelectMany(NotebookRunner.DeclaredParameters).ToHashSet(StringComparer.Ordinal);
+            HashSet<string> declared;
+            try { declared = Editions(source).SelectMany(e => e.Files).SelectMany(NotebookRunner.DeclaredParameters).ToHashSet(StringComparer.Ordinal); }
+            catch (NotebookException e) { throw new RunFailedException(e.Message, e); }
             foreach (var name in options.Parameters.Keys)
                 Cli.Require(declared.Contains(name), $"--set {name}: no notebook declares '{name}' in its parameters cell (they declare {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
         }
+        // Last, once the rest is known to be valid, and before any notebook runs: the site's parent folder (which
+        // holds the build in progress and receives the finished site), the site's folder when it exists, and the
+        // folder for executed notebooks are created where missing and probed.
+        OutputLocation.Prepare(Path.GetDirectoryName(full), $"--out {OutputLocation.Shown(options.Out)}: its parent folder");
+        if (Directory.Exists(full)) OutputLocation.Prepare(full, "--out");
+        if (options.SaveTo is { } keep) OutputLocation.Prepare(keep, "--save-to");
     }
 
     /// <summary>Builds the site; returns 0, or 1 after printing the failing notebook's cell and line (the old site is kept).</summary>

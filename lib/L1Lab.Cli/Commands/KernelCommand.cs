@@ -31,6 +31,7 @@ public static class KernelCommand
         {
             var file = parseResult.GetValue(connectionFile)
                 ?? throw new UsageException("kernel needs --connection-file FILE (front ends pass it), or use 'l1lab kernel install'");
+            InputPath.File(file, "--connection-file");
             return Run(file);
         });
         return kernel;
@@ -77,8 +78,12 @@ public static class KernelCommand
         };
         command.SetAction(parseResult => WithKernelsDirectory(parseResult.GetValue(user), parseResult.GetValue(prefix), directory =>
         {
+            // Checked before anything is written: the whole prefix, or the user's kernels folder (which --user names).
+            if (parseResult.GetValue(prefix) is { } given) OutputLocation.Prepare(given, "--prefix");
+            else OutputLocation.Prepare(directory, "--user");
+            OutputLocation.FullPath(Path.Combine(directory, parseResult.GetValue(name)!, "kernel.json"), "--name");
             var path = KernelSpec.Install(directory, parseResult.GetValue(name)!, Launcher());
-            Console.Out.WriteLine($"Installed kernelspec {parseResult.GetValue(name)} (\"{KernelSpec.DisplayName}\") in {Path.GetDirectoryName(path)}");
+            parseResult.InvocationConfiguration.Output.WriteLine($"Installed kernelspec {parseResult.GetValue(name)} (\"{KernelSpec.DisplayName}\") in {Path.GetDirectoryName(path)}");
             return ExitCodes.Ok;
         }));
         return command;
@@ -91,7 +96,7 @@ public static class KernelCommand
         command.SetAction(parseResult => WithKernelsDirectory(parseResult.GetValue(user), parseResult.GetValue(prefix), directory =>
         {
             var kernelName = parseResult.GetValue(name)!;
-            Console.Out.WriteLine(KernelSpec.Uninstall(directory, kernelName)
+            parseResult.InvocationConfiguration.Output.WriteLine(KernelSpec.Uninstall(directory, kernelName)
                 ? $"Removed kernelspec {kernelName} from {directory}"
                 : $"No kernelspec {kernelName} in {directory}; nothing to remove");
             return ExitCodes.Ok;
@@ -102,6 +107,7 @@ public static class KernelCommand
     static int WithKernelsDirectory(bool user, string? prefix, Func<string, int> action)
     {
         Cli.Require(!(user && prefix is not null), "choose --user or --prefix DIR, not both");
+        if (prefix is not null) OutputLocation.FullPath(prefix, "--prefix");
         try
         {
             return action(prefix is not null ? KernelSpec.PrefixKernelsDirectory(prefix) : KernelSpec.UserKernelsDirectory());

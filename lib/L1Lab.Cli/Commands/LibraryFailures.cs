@@ -27,12 +27,13 @@ static class LibraryFailures
     /// The MNIST folder: <paramref name="given"/> (<c>--data-dir</c>), or the repository's <c>data/mnist</c>.
     /// </summary>
     /// <exception cref="UsageException">The folder does not exist, or no repository data folder is found.</exception>
-    public static string MnistFolder(DirectoryInfo? given)
+    public static string MnistFolder(string? given)
     {
+        if (given is not null) return InputPath.Folder(given, "--data-dir");
         string folder;
         try
         {
-            folder = given?.FullName ?? Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName);
+            folder = Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName);
         }
         catch (DataFileException e)
         {

@@ -53,7 +53,8 @@ public static class NotebooksCommand
     {
         var parameters = ParameterAssignments.Parse(sets);
         foreach (var file in files)
-            Cli.Require(File.Exists(file), $"{file}: no such file");
+            InputPath.File(file, "notebook");
+        if (saveTo is not null) OutputLocation.Prepare(saveTo, "--save-to");
 
         // Each notebook gets the overrides its parameters cell declares (a workshop passes one set for all);
         // a name that none of them declares is a typo, and an error.

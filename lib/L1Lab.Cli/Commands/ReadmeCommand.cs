@@ -30,11 +30,15 @@ public static class ReadmeCommand
             catch (FormatException e) { throw new UsageException(e.Message); }
             if (parsed.GetValue(check))
             {
-                Console.WriteLine(updated == readme ? "README.md is current." : "README.md is out of date: run `dotnet run --project lib/L1Lab.Cli -- readme`.");
+                parsed.InvocationConfiguration.Output.WriteLine(updated == readme ? "README.md is current." : "README.md is out of date: run `dotnet run --project lib/L1Lab.Cli -- readme`.");
                 return updated == readme ? ExitCodes.Ok : ExitCodes.Failed;
             }
-            if (updated != readme) AtomicFile.WriteAllText(readmePath, updated);
-            Console.WriteLine(updated == readme ? "README.md was already current." : $"Rewrote the results block of {readmePath}.");
+            if (updated != readme)
+            {
+                OutputLocation.Prepare(root, "README.md folder");
+                AtomicFile.WriteAllText(readmePath, updated);
+            }
+            parsed.InvocationConfiguration.Output.WriteLine(updated == readme ? "README.md was already current." : $"Rewrote the results block of {readmePath}.");
             return ExitCodes.Ok;
         });
         return command;

@@ -29,8 +29,8 @@ static class ReproduceCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var seed = new Option<long>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 42 };
         var trainSamples = new Option<int?>("--train-samples") { Description = "Use only the first N training images (default: all 60,000)." };
-        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
-        var outDir = new Option<DirectoryInfo>("--out") { Description = "Where results.csv and report.html go.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "reproduce")) };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
+        var outDir = new Option<string>("--out") { Description = "Where results.csv and report.html go.", DefaultValueFactory = _ => Path.Combine("artifacts", "reproduce") };
 
         var command = new Command("reproduce", "Run the articles' MNIST experiment without and with L1, and compare.")
         {
@@ -54,7 +54,7 @@ static class ReproduceCommand
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
             var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
-            var output = parsed.GetValue(outDir)!.FullName;
+            var output = OutputLocation.Prepare(parsed.GetValue(outDir), "--out");
 
             return Task.FromResult(LibraryFailures.Report(() => Run(options, l1, limit, folder, output, cancellation)));
         });

@@ -27,8 +27,8 @@ static class SweepCommand
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds per (λ, mode): --seed, --seed+1, …", DefaultValueFactory = _ => 1 };
         var seed = new Option<long>("--seed") { Description = "First seed (initial weights and shuffling).", DefaultValueFactory = _ => 42 };
         var trainSamples = new Option<int?>("--train-samples") { Description = "Use only the first N training images (default: all 60,000)." };
-        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
-        var outDir = new Option<DirectoryInfo>("--out") { Description = "Where sweep.csv and sweep.html go.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "sweep")) };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the four MNIST .gz files (default: the repository's data/mnist)." };
+        var outDir = new Option<string>("--out") { Description = "Where sweep.csv and sweep.html go.", DefaultValueFactory = _ => Path.Combine("artifacts", "sweep") };
 
         var command = new Command("sweep", "Sweep the L1 strength λ (× modes × seeds) on MNIST: accuracy, gap and sparsity vs λ.")
         {
@@ -44,9 +44,9 @@ static class SweepCommand
         (SweepOptions, int?, string, string) Arguments(ParseResult parsed)
         {
             int seedCount = parsed.GetValue(seeds);
-            Cli.Require(seedCount >= 1, $"--seeds must be at least 1 (got {seedCount}).");
+            Cli.Require(seedCount is >= 1 and <= 1000, $"--seeds must be between 1 and 1000 (got {seedCount}).");
             int width = parsed.GetValue(hidden);
-            Cli.Require(width >= 1, $"--hidden must be at least 1 (got {width}).");
+            Cli.Require(width is >= 1 and <= 65536, $"--hidden must be between 1 and 65536 (got {width}).");
             long first = parsed.GetValue(seed);
             var options = new SweepOptions
             {
@@ -66,7 +66,7 @@ static class SweepCommand
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
             var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
-            return (options, limit, folder, parsed.GetValue(outDir)!.FullName);
+            return (options, limit, folder, OutputLocation.Prepare(parsed.GetValue(outDir), "--out"));
         }
     }
 

@@ -31,12 +31,13 @@ public static class WorkshopCommand
         {
             var notebooks = parseResult.GetValue(files) ?? [];
             var outDirectory = parseResult.GetValue(output)!;
-            if (notebooks.FirstOrDefault(f => !File.Exists(f)) is { } missing)
-                throw new UsageException($"{missing}: no such file");
+            foreach (var notebook in notebooks) InputPath.File(notebook, "notebook");
             if (notebooks.Select(Path.GetFileName).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 throw new UsageException($"{twice.Key} is given twice; the releases would overwrite each other in {outDirectory}");
-            if (notebooks.Any(f => string.Equals(Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(f))!), Path.GetFullPath(outDirectory), StringComparison.Ordinal)))
+            var outFull = OutputLocation.FullPath(outDirectory, "--out");
+            if (notebooks.Any(f => string.Equals(Path.GetDirectoryName(Path.GetFullPath(f)), outFull.TrimEnd('/'), StringComparison.Ordinal)))
                 throw new UsageException($"--out {outDirectory}: is the instructor notebooks' own folder; choose another folder");
+            OutputLocation.Prepare(outDirectory, "--out");
             IReadOnlyList<string> written;
             try
             {
@@ -72,7 +73,7 @@ public static class WorkshopCommand
             var keyDirectory = parseResult.GetValue(key)!;
             var seconds = parseResult.GetValue(timeout);
             var outDirectory = parseResult.GetValue(output)!;
-            Cli.Require(Directory.Exists(keyDirectory), $"--key {keyDirectory}: no such folder");
+            InputPath.Folder(keyDirectory, "--key");
             Cli.Require(seconds > 0 && double.IsFinite(seconds) && seconds <= 86_400, $"--cell-timeout {seconds.ToString(CultureInfo.InvariantCulture)}: give a number of seconds between 0 and 86400");
             var parameters = ParameterAssignments.Parse(parseResult.GetValue(set) ?? []);
             var files = Expand(parseResult.GetValue(submissions) ?? []);
@@ -93,6 +94,7 @@ public static class WorkshopCommand
             if (parameters.Keys.FirstOrDefault(n => !declared.Contains(n)) is { } unknown)
                 throw new UsageException($"--set {unknown}: no notebook in {keyDirectory} declares '{unknown}' in its parameters cell (they declare {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
 
+            OutputLocation.Prepare(outDirectory, "--out");
             var out_ = parseResult.InvocationConfiguration.Output;
             return GradeAsync(files, new GradingOptions
             {
@@ -153,7 +155,10 @@ public static class WorkshopCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path)) files.Add(path);
+            if (File.Exists(path)) {
+                InputPath.File(path, "submission");
+                files.Add(path);
+            }
             else if (Directory.Exists(path))
             {
                 var found = Directory.EnumerateFiles(path, "*.ipynb", SearchOption.AllDirectories)

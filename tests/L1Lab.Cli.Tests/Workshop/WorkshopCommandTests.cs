@@ -135,7 +135,7 @@ public sealed class WorkshopCommandTests : IDisposable
         var result = App.Run("workshop", "release", Path.Combine(_folder, "nothing.ipynb"), "--out", Path.Combine(_folder, "out"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"l1lab: {Path.Combine(_folder, "nothing.ipynb")}: no such file", result.Error.Trim());
+        Assert.Equal($"l1lab: notebook {Path.Combine(_folder, "nothing.ipynb")}: no such file", result.Error.Trim());
     }
 
     static void Copy(string from, string to)
