@@ -39,7 +39,8 @@ public sealed record MimeBundle(IReadOnlyDictionary<string, string> Data)
         catch (System.Text.Json.JsonException) { return JsonValue.Create(value); }
     }
 
-    internal static JsonArray Lines(string text)
+    /// <summary>Text as a list of lines, each but the last ending with its newline (how Jupyter stores sources and streams).</summary>
+    public static JsonArray Lines(string text)
     {
         var array = new JsonArray();
         var start = 0;

@@ -62,19 +62,7 @@ internal static class NotebookJson
     };
 
     /// <summary>Text as a list of lines, each but the last ending with its newline (Jupyter's layout).</summary>
-    public static JsonArray Lines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            array.Add(JsonValue.Create(text[start..(i + 1)]));
-            start = i + 1;
-        }
-        if (start < text.Length) array.Add(JsonValue.Create(text[start..]));
-        return array;
-    }
+    public static JsonArray Lines(string text) => L1Lab.Notebooks.MimeBundle.Lines(text);
 
     /// <summary>Removes a code cell's outputs and execution count.</summary>
     public static void ClearOutputs(JsonObject cell)
