@@ -22,8 +22,15 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// <summary>Dropout probability after each hidden ReLU (<see cref="NoDropout"/> = none).</summary>
     public double DropoutProbability { get; }
 
-    /// <summary>Creates an MLP with the given layer widths and optional dropout after every hidden layer.</summary>
-    public Mlp(IReadOnlyList<int> sizes, double dropout = NoDropout) : base(nameof(Mlp))
+    /// <summary>
+    /// Creates an MLP with the given layer widths and optional dropout after every hidden layer. Initial weights are
+    /// drawn from torch's global random generator, as <c>nn.Linear</c> would; <see cref="Create"/> takes a seed instead.
+    /// </summary>
+    public Mlp(IReadOnlyList<int> sizes, double dropout = NoDropout) : this(sizes, dropout, generator: null)
+    {
+    }
+
+    Mlp(IReadOnlyList<int> sizes, double dropout, Generator? generator) : base(nameof(Mlp))
     {
         if (sizes.Count < 2 || sizes.Any(s => s < 1))
             throw new ArgumentException($"An MLP needs at least two positive layer widths; got [{string.Join(", ", sizes)}].", nameof(sizes));
@@ -31,7 +38,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout probability must be in [0, 1).");
         Sizes = sizes.ToArray();
         DropoutProbability = dropout;
-        _layers = new ModuleList<Linear>(Enumerable.Range(0, sizes.Count - 1).Select(i => nn.Linear(sizes[i], sizes[i + 1])).ToArray());
+        _layers = new ModuleList<Linear>(Enumerable.Range(0, sizes.Count - 1).Select(i => Layer(sizes[i], sizes[i + 1], generator)).ToArray());
         _dropout = dropout > 0 ? nn.Dropout(dropout) : null;
         // Registered by hand under the names the parameters have always had ("layers.0.weight", …).
         register_module("layers", _layers);
@@ -42,21 +49,27 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public static Mlp Article() => new([784, 256, 10]);
 
     /// <summary>
-    /// Creates an MLP whose initial weights depend only on <paramref name="seed"/>. The global random
-    /// generator is restored afterwards, so creating a model does not change a notebook's other random numbers.
+    /// Creates an MLP whose initial weights depend only on <paramref name="seed"/>. They come from a private generator,
+    /// never torch's global one, so creating a model neither changes nor is changed by other random numbers, even
+    /// on other threads. The weights equal those of <c>manual_seed(seed)</c> followed by the constructor.
     /// </summary>
     public static Mlp Create(IReadOnlyList<int> sizes, long seed, double dropout = NoDropout)
     {
-        using var state = random.get_rng_state();
-        try
-        {
-            random.manual_seed(seed);
-            return new Mlp(sizes, dropout);
-        }
-        finally
-        {
-            random.set_rng_state(state);
-        }
+        using var generator = new Generator(unchecked((ulong)seed));
+        return new Mlp(sizes, dropout, generator);
+    }
+
+    /// <summary>
+    /// A linear layer with PyTorch's default initialization: weights and biases uniform in ±1/√inputs
+    /// (what <c>kaiming_uniform_</c> with a = √5 gives), drawn weights first, from <paramref name="generator"/>
+    /// or, when it is null, the global generator.
+    /// </summary>
+    static Linear Layer(long inputs, long outputs, Generator? generator)
+    {
+        double bound = 1 / Math.Sqrt(inputs);
+        var weight = empty(outputs, inputs).uniform_(-bound, bound, generator);
+        var bias = empty(outputs).uniform_(-bound, bound, generator);
+        return nn.Linear(new Parameter(weight), new Parameter(bias));
     }
 
     /// <summary>The linear layers, input first.</summary>
