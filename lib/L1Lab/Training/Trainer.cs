@@ -81,15 +81,15 @@ public sealed class Trainer
             double lossSum = 0;
             using (var epochScope = NewDisposeScope())
             {
+                // A fresh order every epoch; each step gathers just its own batch (no shuffled copy of the whole set).
                 var order = randperm(n, generator: generator);
-                var images = train.Images.index_select(0, order).to(device);
-                var labels = train.Labels.index_select(0, order).to(device);
                 for (int step = 0; step < steps; step++)
                 {
                     ThrowIfCancelled(cancellation);
                     using var stepScope = NewDisposeScope();
                     long start = (long)step * o.BatchSize, length = Math.Min(o.BatchSize, n - start);
-                    var (x, y) = (images.narrow(0, start, length), labels.narrow(0, start, length));
+                    var batch = order.narrow(0, start, length);
+                    var (x, y) = (train.Images.index_select(0, batch).to(device), train.Labels.index_select(0, batch).to(device));
                     double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, x, y);
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step + 1, loss);
                     lossSum += loss;
