@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Runtime.Loader;
@@ -73,13 +74,21 @@ internal static class HostAssemblies
     public static Assembly? LoadedInDefault(string simpleName) =>
         AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase));
 
+    static readonly ConcurrentDictionary<(string Path, DateTime Written, long Length), MetadataReference> References = new();
+
     /// <summary>
     /// A compiler reference to the assembly at <paramref name="path"/> that carries no file path, so Roslyn's
     /// script loader does not load a second copy from that path: at run time the submission binds by name
-    /// to the default load context, i.e. to the host's copy.
+    /// to the default load context, i.e. to the host's copy. The same file gives the same reference object every
+    /// time (until the file changes), so a cell run again adds no reference its session already has, and the
+    /// assembly's metadata is read once per process.
     /// </summary>
-    public static MetadataReference Reference(string path) =>
-        AssemblyMetadata.CreateFromFile(path).GetReference(filePath: null, display: path);
+    public static MetadataReference Reference(string path)
+    {
+        var file = new FileInfo(path);
+        return References.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length),
+            key => AssemblyMetadata.CreateFromFile(key.Path).GetReference(filePath: null, display: key.Path));
+    }
 
     static bool IsManagedAssembly(string path)
     {
