@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace L1Lab.Cli.Tests;
 
@@ -36,13 +37,13 @@ public sealed class BookCommandTests : IDisposable
         var executed = Folder("executed");
         var png = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAAMIM/4EAAB/uBfsL2WiLAAAAAElFTkSuQmCC";
         WriteNotebook(Path.Combine(executed, "01-first.ipynb"),
-            Markdown("# 01 — First\n\nAfter this notebook you will be able to write $\\lambda\\|w\\|_1$.\n\n## Penalty\n\n$$R(w) = \\lambda \\sum_i |w_i|$$\n\nNext: [the second](02-second.ipynb)."),
+            Markdown("# 01 — First\n\nAfter this notebook you will be able to write $\\lambda\\|w\\|_1$.\n\n## Penalty\n\n$$R(w) = \\lambda \\sum_i |w_i|$$\n\nNext: [the second](02-second.ipynb); see [the README](../README.md#results)."),
             Code("var x = 1; // one", Stream("stdout", "hello\n"), Display(new JsonObject { ["text/plain"] = "PngImage", ["image/png"] = png }),
                 Display(new JsonObject { ["text/plain"] = "chart", ["text/html"] = "<div id=\"c\"></div><script src=\"https://cdn.plot.ly/plotly-latest.min.js\"></script>" }),
                 Display(new JsonObject { ["text/plain"] = "table", ["text/html"] = "<table><tr><td>7</td></tr></table>" })));
         WriteNotebook(Path.Combine(executed, "02-second.ipynb"), Markdown("# 02 — Second\n\nAfter this notebook you will be able to read."), Code("\"two\""));
         var chinese = Folder(Path.Combine("executed", "zh-CN"));
-        WriteNotebook(Path.Combine(chinese, "01-first.ipynb"), Markdown("# 01 — 第一章\n\n学完后你将能够写公式。"), Code("var x = 1;"));
+        WriteNotebook(Path.Combine(chinese, "01-first.ipynb"), Markdown("# 01 — 第一章\n\n学完后你将能够写公式。见[说明](../../README.md)。"), Code("var x = 1;"));
         var site = Path.Combine(_root, "site");
 
         var result = App.Run("book", "build", "--from", executed, "--out", site);
@@ -68,6 +69,12 @@ public sealed class BookCommandTests : IDisposable
         Assert.Contains("href=\"../assets/katex/katex.min.css\"", translated);
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
         Assert.Contains("<td>01</td><td><a href=\"01-first.html\">First</a></td><td>write <span class=\"math\">", index);
+        Assert.Contains("<span class=\"repository-file\">the README (<code>README.md</code> in the repository)</span>", page);
+        Assert.Contains("<span class=\"repository-file\">说明（仓库中的 <code>README.md</code>）</span>", translated);
+        foreach (var html in Directory.GetFiles(site, "*.html", SearchOption.AllDirectories))
+            foreach (Match link in Regex.Matches(File.ReadAllText(html), "(?:href|src)=\"(?![a-z]+:)([^\"#?]+)"))
+                Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(html)!, link.Groups[1].Value)),
+                    $"{Path.GetRelativePath(site, html)} links to {link.Groups[1].Value}, which the site does not contain");
     }
 
     [Theory]

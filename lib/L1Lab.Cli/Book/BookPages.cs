@@ -20,6 +20,7 @@ static class BookPages
     /// <summary>index.html of an edition: the course table.</summary>
     public static string Index(Site site, BookEdition edition, IReadOnlyList<Chapter> chapters)
     {
+        var markdown = new BookMarkdown(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal), edition.InRepository);
         var body = new StringBuilder();
         body.Append("<main>\n<h1>").Append(Html.Escape(edition.Course)).Append("</h1>\n<p>").Append(Html.Escape(edition.Intro)).Append("</p>\n")
             .Append("<table class=\"course\">\n<thead><tr><th>#</th><th>").Append(Html.Escape(edition.ChapterColumn)).Append("</th><th>")
@@ -29,7 +30,7 @@ static class BookPages
             var lead = chapter.Lead ?? "";
             if (edition.LeadPrefix.Length > 0 && lead.StartsWith(edition.LeadPrefix, StringComparison.Ordinal)) lead = lead[edition.LeadPrefix.Length..];
             body.Append("<tr><td>").Append(Html.Escape(chapter.Number)).Append("</td><td><a href=\"").Append(chapter.PageName).Append("\">")
-                .Append(Html.Escape(chapter.Title)).Append("</a></td><td>").Append(BookMarkdown.InlineHtml(lead)).Append("</td></tr>\n");
+                .Append(Html.Escape(chapter.Title)).Append("</a></td><td>").Append(markdown.InlineHtml(lead)).Append("</td></tr>\n");
         }
         body.Append("</tbody>\n</table>\n</main>\n");
         return Layout(site, edition, "index.html", edition.Course, body.ToString(), usesPlotly: false);
@@ -39,7 +40,7 @@ static class BookPages
     public static string Chapter(Site site, BookEdition edition, IReadOnlyList<Chapter> chapters, int index)
     {
         var chapter = chapters[index];
-        var markdown = new BookMarkdown(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal));
+        var markdown = new BookMarkdown(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal), edition.InRepository);
         var usesPlotly = false;
         var content = new StringBuilder();
         var codeCell = 0;
