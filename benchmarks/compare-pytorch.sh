@@ -36,9 +36,9 @@ trap 'rm -f "$rows"' EXIT
 for round in $(seq 1 "$rounds"); do
   for mode in none penalty proximal; do
     echo "round $round/$rounds, $mode: L1Lab" >&2
-    "${bench[@]}" --epochs "$epochs" --mode "$mode" | grep '^l1lab,' >>"$rows"
+    "${bench[@]}" --epochs "$epochs" --mode "$mode" | grep '^l1lab,' | sed "s/^/$round,/" >>"$rows"
     echo "round $round/$rounds, $mode: PyTorch" >&2
-    "$py" benchmarks/pytorch/train_mnist.py --epochs "$epochs" --mode "$mode" | grep '^pytorch,' >>"$rows"
+    "$py" benchmarks/pytorch/train_mnist.py --epochs "$epochs" --mode "$mode" | grep '^pytorch,' | sed "s/^/$round,/" >>"$rows"
   done
 done
 
@@ -47,20 +47,26 @@ torch_version=$("$py" -c "import torch; print(torch.__version__)")
 table=$("$py" - "$rows" "$rounds" "$epochs" "$(date -u +%Y-%m-%d)" "$machine" "$torch_version" <<'PY'
 import csv, statistics, sys
 path, rounds, epochs, day, machine, torch_version = sys.argv[1:]
-seconds = {}
-for framework, mode, epoch, secs, _ in csv.reader(open(path)):
+seconds, by_round = {}, {}
+for run, framework, mode, epoch, secs, _ in csv.reader(open(path)):
     if int(epoch) > 1:                      # epoch 1 is a warm-up
         seconds.setdefault((framework, mode), []).append(float(secs))
+        by_round.setdefault((framework, mode, run), []).append(float(secs))
 names = {"none": "no L1", "penalty": "L1 in the loss (λ = 0.01)", "proximal": "proximal L1 (λ = 0.01)"}
 print(f"Measured {day} on {machine}; {rounds} alternating rounds of {epochs} epochs, the first epoch of each run dropped; "
       f"L1Lab (TorchSharp-cpu 0.107.0) vs PyTorch {torch_version} (Debian, OpenBLAS), both on all cores. "
-      "Seconds of training per epoch (60,000 images, batch 32), medians:")
+      "Seconds of training per epoch (60,000 images, batch 32): medians, with the fastest and slowest epoch in "
+      "brackets; the last column is the ratio within each round (the two ran one after the other), lowest to highest.")
 print()
-print("| L1 | L1Lab s/epoch | PyTorch s/epoch | ratio L1Lab / PyTorch |")
-print("|---|---:|---:|---:|")
+print("| L1 | L1Lab s/epoch | PyTorch s/epoch | ratio L1Lab / PyTorch | ratio per round |")
+print("|---|---:|---:|---:|---:|")
 for mode in ("none", "penalty", "proximal"):
-    ours, theirs = statistics.median(seconds[("l1lab", mode)]), statistics.median(seconds[("pytorch", mode)])
-    print(f"| {names[mode]} | {ours:.2f} | {theirs:.2f} | **{ours / theirs:.2f}** |")
+    ours, theirs = seconds[("l1lab", mode)], seconds[("pytorch", mode)]
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    per_round = sorted(statistics.median(by_round[("l1lab", mode, r)]) / statistics.median(by_round[("pytorch", mode, r)])
+                       for r in sorted({r for (f, m, r) in by_round if m == mode}))
+    spread = lambda xs: f"{statistics.median(xs):.2f} ({min(xs):.2f}–{max(xs):.2f})"
+    print(f"| {names[mode]} | {spread(ours)} | {spread(theirs)} | **{ratio:.2f}** | {per_round[0]:.2f}–{per_round[-1]:.2f} |")
 PY
 )
 echo "$table"
