@@ -17,17 +17,27 @@ static class InputPath
         string Fail(string reason) => throw new UsageException($"{what} {OutputLocation.Shown(path!)}: {reason}");
         if (Directory.Exists(full)) Fail("is a folder, not a file");
         if (!System.IO.File.Exists(full)) Fail("no such file");
-        try
+        // Opening a named pipe waits for its writer, so the open gets a time limit: a pipe nobody writes to (a FIFO
+        // left in a folder) is an error line, while `<(…)` process substitution, whose writer is there, still opens.
+        var open = Task.Run(() =>
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             if (stream.CanSeek) _ = stream.ReadByte(); // a file opened but not readable (EIO, EISDIR) fails here
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        });
+        try
         {
-            Fail($"cannot be read ({OutputLocation.Reason(e)})");
+            if (!open.Wait(OpenTimeLimit))
+                Fail($"did not open within {OpenTimeLimit.TotalSeconds:0} s (a named pipe or device with no writer?)");
+        }
+        catch (AggregateException wrapped) when (wrapped.InnerException is IOException or UnauthorizedAccessException)
+        {
+            Fail($"cannot be read ({OutputLocation.Reason(wrapped.InnerException)})");
         }
         return full;
     }
+
+    /// <summary>How long opening an input file may take before it is reported as not opening.</summary>
+    static readonly TimeSpan OpenTimeLimit = TimeSpan.FromSeconds(2);
 
     /// <summary>Makes sure <paramref name="path"/> is a folder this process can list; returns its full path.</summary>
     /// <exception cref="UsageException">The folder is missing, a file, or cannot be listed.</exception>

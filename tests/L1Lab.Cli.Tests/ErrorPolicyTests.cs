@@ -64,6 +64,28 @@ public sealed partial class ErrorPolicyTests : IDisposable
         Assert.Contains(named, line);
     }
 
+    [Fact]
+    public void A_named_pipe_with_no_writer_is_one_line_not_a_hang()
+    {
+        var folder = Directory.CreateTempSubdirectory("l1lab-fifo-");
+        try
+        {
+            var pipe = Path.Combine(folder.FullName, "waiting.ipynb");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe])) mkfifo.WaitForExit();
+            Assert.True(File.Exists(pipe), "mkfifo made no pipe");
+
+            var result = App.Run("notebooks", "run", pipe);
+
+            Assert.Equal(2, result.ExitCode);
+            var line = Assert.Single(result.Error.Trim().Split('\n'));
+            Assert.Contains($"notebook {pipe}: did not open within 2 s", line);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [GeneratedRegex(@"the stack trace is in (?<path>\S+\.log)$")]
     private static partial Regex LogPath();
 }
