@@ -53,8 +53,8 @@ public sealed partial class BookTests(BrowserFixture browser, CourseFixture cour
         var first = Path.Combine(course.NewFolder("again"), "book");
         var second = Path.Combine(course.NewFolder("again"), "book");
 
-        var one = ChildProcess.L1lab("book", "build", "--from", build.Executed, "--out", first);
-        var two = ChildProcess.L1lab("book", "build", "--from", build.Executed, "--out", second);
+        var one = L1labCommand.Run("book", "build", "--from", build.Executed, "--out", first);
+        var two = L1labCommand.Run("book", "build", "--from", build.Executed, "--out", second);
 
         Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one + "\n" + two);
         var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order(StringComparer.Ordinal).ToList();

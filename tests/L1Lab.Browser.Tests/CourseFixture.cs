@@ -23,7 +23,7 @@ public sealed class CourseFixture : IDisposable
         var executed = Path.Combine(_root, "executed");
         var arguments = new List<string> { "book", "build", "--out", site, "--save-to", executed, "--notebooks", TestPaths.Notebooks };
         foreach (var p in TestPaths.QuickParameters) arguments.AddRange(["--set", p]);
-        var result = ChildProcess.L1lab([.. arguments]);
+        var result = L1labCommand.Run([.. arguments]);
         return new CourseBuild(site, executed, result);
     }
 

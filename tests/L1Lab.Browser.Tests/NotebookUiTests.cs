@@ -25,7 +25,7 @@ public sealed partial class NotebookUiTests(BrowserFixture browser, CourseFixtur
         var reference = ReferenceRun();
         var work = course.NewFolder("jupyter");
         var prefix = Path.Combine(work, "prefix");
-        var install = ChildProcess.L1lab("kernel", "install", "--prefix", prefix);
+        var install = L1labCommand.Run("kernel", "install", "--prefix", prefix);
         Assert.True(install.ExitCode == 0, install.ToString());
         var notebooks = Directory.CreateDirectory(Path.Combine(work, "notebooks")).FullName;
         CopyForTheKernel(Path.Combine(TestPaths.Notebooks, Notebook), Path.Combine(notebooks, Notebook));

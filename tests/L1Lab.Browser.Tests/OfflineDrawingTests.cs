@@ -15,7 +15,7 @@ public sealed class OfflineDrawingTests(BrowserFixture browser, CourseFixture co
     {
         Skip.If(browser.Browser is null, SystemChromium.Missing);
         var output = course.NewFolder("reproduce");
-        var run = ChildProcess.L1lab("reproduce", "--epochs", "1", "--train-samples", "500", "--out", output);
+        var run = L1labCommand.Run("reproduce", "--epochs", "1", "--train-samples", "500", "--out", output);
         Assert.True(run.ExitCode == 0, run.ToString());
 
         await using var offline = await OfflinePage.OpenAsync(browser.Browser!, Path.Combine(output, "report.html"));
