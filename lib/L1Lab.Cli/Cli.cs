@@ -49,12 +49,12 @@ static class Cli
         }
         catch (UsageException e)
         {
-            Error(e.Message);
+            Error(e.Message.ReplaceLineEndings(" ")); // one line, whatever paths or messages it quotes
             return ExitCodes.Usage;
         }
         catch (RunFailedException e)
         {
-            Error(e.Message);
+            Error(e.Message.ReplaceLineEndings(" "));
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -65,6 +65,28 @@ public sealed partial class ErrorPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_path_with_a_line_break_in_an_error_still_makes_one_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("l1lab-newline-");
+        try
+        {
+            var notebook = Path.Combine(folder.FullName, "a.ipynb");
+            File.WriteAllText(notebook, "{}");
+
+            // Found by OptionSpaceProperties (seed 8f4WrtARzPD1): the message quoted --out as given, line break and all.
+            var result = App.Run("workshop", "release", notebook, notebook, "--out", Path.Combine(folder.FullName, "new\nline"));
+
+            Assert.Equal(2, result.ExitCode);
+            var line = Assert.Single(result.Error.Trim().Split('\n'));
+            Assert.Contains("a.ipynb is given twice", line);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_named_pipe_with_no_writer_is_one_line_not_a_hang()
     {
         var folder = Directory.CreateTempSubdirectory("l1lab-fifo-");

@@ -33,10 +33,10 @@ public static class WorkshopCommand
             var outDirectory = parseResult.GetValue(output)!;
             foreach (var notebook in notebooks) InputPath.File(notebook, "notebook");
             if (notebooks.Select(Path.GetFileName).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                throw new UsageException($"{twice.Key} is given twice; the releases would overwrite each other in {outDirectory}");
+                throw new UsageException($"{OutputLocation.Shown(twice.Key!)} is given twice; the releases would overwrite each other in {OutputLocation.Shown(outDirectory)}");
             var outFull = OutputLocation.FullPath(outDirectory, "--out");
             if (notebooks.Any(f => string.Equals(Path.GetDirectoryName(Path.GetFullPath(f)), outFull.TrimEnd('/'), StringComparison.Ordinal)))
-                throw new UsageException($"--out {outDirectory}: is the instructor notebooks' own folder; choose another folder");
+                throw new UsageException($"--out {OutputLocation.Shown(outDirectory)}: is the instructor notebooks' own folder; choose another folder");
             OutputLocation.Prepare(outDirectory, "--out");
             IReadOnlyList<string> written;
             try
