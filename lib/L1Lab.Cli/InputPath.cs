@@ -19,11 +19,12 @@ static class InputPath
         if (!System.IO.File.Exists(full)) Fail("no such file");
         // Opening a named pipe waits for its writer, so the open gets a time limit: a pipe nobody writes to (a FIFO
         // left in a folder) is an error line, while `<(…)` process substitution, whose writer is there, still opens.
-        var open = Task.Run(() =>
+        // The open runs on a thread of its own (LongRunning), so a busy thread pool cannot eat into the limit.
+        var open = Task.Factory.StartNew(() =>
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             if (stream.CanSeek) _ = stream.ReadByte(); // a file opened but not readable (EIO, EISDIR) fails here
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             if (!open.Wait(OpenTimeLimit))
