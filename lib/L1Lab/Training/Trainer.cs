@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using L1Lab.Data;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace L1Lab.Training;
@@ -38,11 +37,8 @@ public sealed class Trainer
         CancellationToken cancellation = default)
     {
         var o = Options;
-        // Dropout masks come from torch's global generator: a model with dropout seeds it for this run (and puts it
-        // back afterwards), so the run is as reproducible as its shuffling and initial weights. Without dropout
-        // nothing here draws from the global generator, so it is left alone.
-        if (!model.modules().Any(m => m is Dropout))
-            return Run(model, train, test, progress, cancellation);
+        // Dropout masks come from torch's global generator: seed it for this run (and put it back afterwards),
+        // so a run with dropout is as reproducible as its shuffling and initial weights.
         using var globalState = random.get_rng_state();
         random.manual_seed(o.Seed);
         try

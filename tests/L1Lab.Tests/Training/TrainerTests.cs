@@ -136,7 +136,7 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
 }
 
 /// <summary>
-/// Dropout draws from torch's one global generator, which any dropout run on another test thread briefly reseeds:
+/// Dropout draws from torch's one global generator, which every Trainer.Fit on another test thread briefly reseeds:
 /// this class runs alone, after the parallel ones.
 /// </summary>
 [Collection(nameof(GlobalGeneratorCollection))]
