@@ -90,7 +90,7 @@ sealed class BookMarkdown(IReadOnlySet<string> chapterStems, string inRepository
     /// <summary>The page of the chapter <paramref name="url"/> points at, or null when it is not a chapter.</summary>
     string? ChapterLink(string url)
     {
-        if (IsAbsoluteOrAnchor(url)) return url;
+        if (IsAbsoluteOrAnchor(url)) return null;
         var hash = url.IndexOf('#');
         var path = hash < 0 ? url : url[..hash];
         if (!path.EndsWith(".ipynb", StringComparison.Ordinal) || path.Contains('/')) return null;

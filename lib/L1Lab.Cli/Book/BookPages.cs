@@ -17,10 +17,14 @@ static class BookPages
                 .Select(e => (e.Edition, from.ToRoot + (e.Edition.Folder.Length == 0 ? "" : e.Edition.Folder + "/") + page));
     }
 
+    /// <summary>Markdown rendering for one edition's pages: links to its chapters become page links.</summary>
+    static BookMarkdown Markdown(BookEdition edition, IReadOnlyList<Chapter> chapters) =>
+        new(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal), edition.InRepository);
+
     /// <summary>index.html of an edition: the course table.</summary>
     public static string Index(Site site, BookEdition edition, IReadOnlyList<Chapter> chapters)
     {
-        var markdown = new BookMarkdown(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal), edition.InRepository);
+        var markdown = Markdown(edition, chapters);
         var body = new StringBuilder();
         body.Append("<main>\n<h1>").Append(Html.Escape(edition.Course)).Append("</h1>\n<p>").Append(Html.Escape(edition.Intro)).Append("</p>\n")
             .Append("<table class=\"course\">\n<thead><tr><th>#</th><th>").Append(Html.Escape(edition.ChapterColumn)).Append("</th><th>")
@@ -40,7 +44,7 @@ static class BookPages
     public static string Chapter(Site site, BookEdition edition, IReadOnlyList<Chapter> chapters, int index)
     {
         var chapter = chapters[index];
-        var markdown = new BookMarkdown(chapters.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal), edition.InRepository);
+        var markdown = Markdown(edition, chapters);
         var usesPlotly = false;
         var content = new StringBuilder();
         var codeCell = 0;
