@@ -3,7 +3,7 @@ namespace L1Lab.Browser.Tests;
 /// <summary>The built l1lab app, run as a user runs it (a child process, from the repository's root).</summary>
 public static class L1labCommand
 {
-    /// <summary>Runs <c>l1lab</c> with <paramref name="arguments"/>.</summary>
+    /// <summary>Runs <c>l1lab</c> with <paramref name="arguments"/>, for up to 10 minutes (building the whole book takes minutes).</summary>
     public static ChildProcess.Result Run(params string[] arguments) =>
-        ChildProcess.Run(TestPaths.Dotnet, [TestPaths.CliDll, .. arguments], workingDirectory: TestPaths.RepoRoot);
+        ChildProcess.Run(TestPaths.Dotnet, [TestPaths.CliDll, .. arguments], workingDirectory: TestPaths.RepoRoot, timeout: TimeSpan.FromMinutes(10));
 }

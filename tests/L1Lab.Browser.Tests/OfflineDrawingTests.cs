@@ -37,7 +37,8 @@ public sealed class OfflineDrawingTests(BrowserFixture browser, CourseFixture co
         var notebook = Path.Combine(build.Executed, "04-mnist-experiment.ipynb");
         var output = course.NewFolder("nbconvert");
 
-        var export = ChildProcess.Run(TestPaths.Python, ["-m", "nbconvert", "--to", "html", notebook, "--output-dir", output]);
+        var export = ChildProcess.Run(TestPaths.Python, ["-m", "nbconvert", "--to", "html", notebook, "--output-dir", output],
+            timeout: TimeSpan.FromMinutes(10));
         Assert.True(export.ExitCode == 0, export.ToString());
 
         await using var offline = await OfflinePage.OpenAsync(browser.Browser!, Path.Combine(output, "04-mnist-experiment.html"));

@@ -20,7 +20,7 @@ public static class ChildProcess
     /// <summary>
     /// Runs <paramref name="program"/> with <paramref name="arguments"/> (each passed as one argument, no shell), writes
     /// <paramref name="stdin"/> to its standard input and closes it, and waits at most <paramref name="timeout"/>
-    /// (default 10 minutes), throwing <see cref="TimeoutException"/> with its stderr after killing it.
+    /// (default 5 minutes), throwing <see cref="TimeoutException"/> with its stderr after killing it.
     /// <c>NO_COLOR=1</c> is set, so outputs carry no colour codes.
     /// </summary>
     public static Result Run(string program, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null,
@@ -46,7 +46,7 @@ public static class ChildProcess
         process.BeginErrorReadLine();
         if (stdin is not null) process.StandardInput.Write(stdin);
         process.StandardInput.Close();
-        var limit = timeout ?? TimeSpan.FromMinutes(10);
+        var limit = timeout ?? TimeSpan.FromMinutes(5);
         if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
