@@ -60,12 +60,12 @@ print(f"Measured {day} on {machine}; {rounds} alternating rounds of {epochs} epo
 print()
 print("| L1 | L1Lab s/epoch | PyTorch s/epoch | ratio L1Lab / PyTorch | ratio per round |")
 print("|---|---:|---:|---:|---:|")
+spread = lambda xs: f"{statistics.median(xs):.2f} ({min(xs):.2f}–{max(xs):.2f})"
 for mode in ("none", "penalty", "proximal"):
     ours, theirs = seconds[("l1lab", mode)], seconds[("pytorch", mode)]
     ratio = statistics.median(ours) / statistics.median(theirs)
     per_round = sorted(statistics.median(by_round[("l1lab", mode, r)]) / statistics.median(by_round[("pytorch", mode, r)])
                        for r in sorted({r for (f, m, r) in by_round if m == mode}))
-    spread = lambda xs: f"{statistics.median(xs):.2f} ({min(xs):.2f}–{max(xs):.2f})"
     print(f"| {names[mode]} | {spread(ours)} | {spread(theirs)} | **{ratio:.2f}** | {per_round[0]:.2f}–{per_round[-1]:.2f} |")
 PY
 )
