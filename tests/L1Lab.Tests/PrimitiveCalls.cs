@@ -26,7 +26,10 @@ sealed class PrimitiveCalls : IDisposable
             if (Environment.CurrentManagedThreadId != _thread) return;
             foreach (var tag in tags)
                 if (tag.Key == Instrumentation.PrimitiveTag && tag.Value is string name)
-                    onCall?.Invoke(name, _counts.AddOrUpdate(name, value, (_, c) => c + value));
+                {
+                    long count = _counts.AddOrUpdate(name, value, (_, c) => c + value);
+                    onCall?.Invoke(name, count);
+                }
         });
         _listener.Start();
     }
