@@ -89,6 +89,7 @@ public sealed class Trainer
                     var batch = order.narrow(0, start, length);
                     var (x, y) = (train.Images.index_select(0, batch).to(device), train.Labels.index_select(0, batch).to(device));
                     double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, inputWeights, x, y);
+                    if (o.FilterGroupLambda > 0) GroupLasso.ProximalFilterStep(model, o.LearningRate, o.FilterGroupLambda);
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step + 1, loss);
                     lossSum += loss;
                     if (progress is not null && ((step + 1) % 50 == 0 || step + 1 == steps))
@@ -149,7 +150,7 @@ public sealed class Trainer
         double value = 0;
         if (Options.L1Lambda > 0) value += L1.Penalty(regularized, Options.L1Lambda).item<float>();
         if (Options.L2Lambda > 0) value += L2.Penalty(regularized, Options.L2Lambda).item<float>();
-        if (Options.GroupLambda > 0 && inputWeights is not null) value += GroupLasso.Penalty(inputWeights, Options.GroupLambda).item<float>();
+        if (Options.InputGroupLambda > 0 && inputWeights is not null) value += GroupLasso.ColumnPenalty(inputWeights, Options.InputGroupLambda).item<float>();
         return value;
     }
 }

@@ -4,12 +4,12 @@ using L1Lab.Training;
 namespace L1Lab.Tests.Training;
 
 /// <summary>
-/// <see cref="TrainingOptions.GroupLambda"/>: the trainer block soft-thresholds the columns of the first weight matrix
+/// <see cref="TrainingOptions.InputGroupLambda"/>: the trainer block soft-thresholds the columns of the first weight matrix
 /// (each input pixel's outgoing weights) after every update, on both of its paths, so whole pixels switch off.
 /// </summary>
 public sealed class TrainerGroupLassoTests(SmallMnist data) : IClassFixture<SmallMnist>
 {
-    static readonly TrainingOptions Grouped = new() { Epochs = 2, BatchSize = 32, LearningRate = 0.05, Seed = 5, GroupLambda = 0.05 };
+    static readonly TrainingOptions Grouped = new() { Epochs = 2, BatchSize = 32, LearningRate = 0.05, Seed = 5, InputGroupLambda = 0.05 };
 
     [Fact]
     public void Whole_pixels_switch_off_and_every_zero_of_the_first_layer_belongs_to_a_zero_column()
@@ -51,7 +51,7 @@ public sealed class TrainerGroupLassoTests(SmallMnist data) : IClassFixture<Smal
                 byHand.zero_grad();
                 loss.backward();
                 Updates.GradientStep(byHand.parameters(), Grouped.LearningRate);
-                GroupLasso.SoftThresholdColumnsInPlace(byHand.Layers[0].weight!, Grouped.LearningRate * Grouped.GroupLambda);
+                GroupLasso.SoftThresholdColumnsInPlace(byHand.Layers[0].weight!, Grouped.LearningRate * Grouped.InputGroupLambda);
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class TrainerGroupLassoTests(SmallMnist data) : IClassFixture<Smal
     [Fact]
     public void A_negative_group_lambda_is_rejected_by_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Trainer(new TrainingOptions { GroupLambda = -1 }));
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new TrainingOptions { InputGroupLambda = -1 }));
         Assert.Contains("group lambda", e.Message, StringComparison.Ordinal);
     }
 }
