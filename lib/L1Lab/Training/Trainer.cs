@@ -87,6 +87,7 @@ public sealed class Trainer
                     var batch = order.narrow(0, start, length);
                     var (x, y) = (train.Images.index_select(0, batch).to(device), train.Labels.index_select(0, batch).to(device));
                     double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, x, y);
+                    if (o.FilterGroupLambda > 0) GroupLasso.ProximalFilterStep(model, o.LearningRate, o.FilterGroupLambda);
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step + 1, loss);
                     lossSum += loss;
                     if (progress is not null && ((step + 1) % 50 == 0 || step + 1 == steps))
