@@ -49,4 +49,38 @@ public sealed class AtomicFileCleanupTests : IDisposable
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(id));
         return id;
     }
+
+    [Fact]
+    public void A_write_whose_callback_throws_leaves_no_file_and_no_temporary()
+    {
+        // Given a target that does not exist yet
+        var target = Path.Combine(_folder, "new.csv");
+
+        // When the callback writes part of the content and then throws
+        var error = Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(target, stream =>
+        {
+            stream.Write("half a table"u8);
+            throw new InvalidOperationException("disk on fire");
+        }));
+
+        // Then the caller sees that exception, and the folder holds neither the target nor a temporary file
+        Assert.Equal("disk on fire", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void A_write_whose_callback_throws_keeps_the_old_file_whole()
+    {
+        var target = Path.Combine(_folder, "results.csv");
+        AtomicFile.WriteAllText(target, "old, complete");
+
+        Assert.Throws<IOException>(() => AtomicFile.Write(target, stream =>
+        {
+            stream.Write("new, half"u8);
+            throw new IOException("interrupted");
+        }));
+
+        Assert.Equal("old, complete", File.ReadAllText(target));
+        Assert.Equal([target], Directory.EnumerateFileSystemEntries(_folder));
+    }
 }
