@@ -9,7 +9,8 @@
 # threads, so both see the machine in the same state. The first epoch of every
 # run is a warm-up and is dropped; the table gives the median seconds of training per epoch over the remaining
 # epochs of all rounds, and the ratio L1Lab / PyTorch. With --write the table replaces the block between the
-# compare-pytorch markers (compare-pytorch-cnn for the CNN) in README.md and benchmarks/README.md.
+# compare-pytorch markers in README.md and benchmarks/README.md (for the CNN: the compare-pytorch-cnn markers in
+# benchmarks/README.md; the top-level README quotes its ratio in one line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=3 epochs=3 write=0 model=mlp
@@ -26,9 +27,9 @@ case "$rounds$epochs" in *[!0-9]*) echo "compare-pytorch.sh: --rounds and --epoc
 [ "$epochs" -ge 2 ] || { echo "compare-pytorch.sh: --epochs must be at least 2 (the first is a warm-up)" >&2; exit 2; }
 # What differs between the two models; everything else below is shared.
 case "$model" in
-  mlp) modes=(none penalty proximal) script=train_mnist.py lambda=0.01 marker=compare-pytorch
+  mlp) modes=(none penalty proximal) script=train_mnist.py lambda=0.01 marker=compare-pytorch readmes=(README.md benchmarks/README.md)
        workload="60,000 MNIST images, MLP 784-256-10, lr 0.01, batch 32" ;;
-  cnn) modes=(none proximal group) script=train_cnn.py lambda=0.001 marker=compare-pytorch-cnn
+  cnn) modes=(none proximal group) script=train_cnn.py lambda=0.001 marker=compare-pytorch-cnn readmes=(benchmarks/README.md)
        workload="4,708 PneumoniaMNIST images, CNN conv16-conv32-linear, lr 0.05, batch 32" ;;
   *) echo "compare-pytorch.sh: --model must be mlp or cnn (got '$model')" >&2; exit 2 ;;
 esac
@@ -85,7 +86,7 @@ PY
 )
 echo "$table"
 if [ "$write" = 1 ]; then
-  for readme in README.md benchmarks/README.md; do
+  for readme in "${readmes[@]}"; do
     "$py" - "$readme" "$table" "$marker" <<'PY'
 import sys
 path, table, marker = sys.argv[1], sys.argv[2], sys.argv[3]
