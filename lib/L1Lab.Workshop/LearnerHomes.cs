@@ -7,7 +7,7 @@ namespace L1Lab.Workshop;
 /// <summary>
 /// The teacher's side of a class server: each learner's notebooks from <c>HOMES/LEARNER/FOLDER/</c> into
 /// <c>submissions/LEARNER/</c> (<see cref="Collect"/>), and each learner's feedback pages back into
-/// <c>HOMES/LEARNER/FOLDER/feedback/</c> (<see cref="Return"/>). A teacher running as root reads and writes a home as
+/// <c>HOMES/LEARNER/FOLDER/feedback/</c> (<see cref="Return"/>); FOLDER is <c>l1lab/notebooks</c> on the class server. A teacher running as root reads and writes a home as
 /// its owner (through <c>setpriv</c>), so a link a learner planted there reaches nothing the learner could not reach
 /// anyway; links, non-files and files over <see cref="MaxNotebookBytes"/> are skipped with a line saying so.
 /// </summary>
@@ -36,7 +36,8 @@ public static partial class LearnerHomes
         foreach (var learner in learners)
         {
             var course = Path.Combine(homes, learner, folder);
-            var list = AsOwner(Path.Combine(homes, learner), "d=\"$1\"; [ -L \"$d\" ] && { echo \"is a link\" >&2; exit 3; }; cd -- \"$d\" || exit 4; "
+            var list = AsOwner(Path.Combine(homes, learner), "d=\"$1\"; [ -L \"$d\" ] && { echo \"is a link\" >&2; exit 3; }; [ -d \"$d\" ] || { echo \"no such folder\" >&2; exit 4; }; "
+                + "[ -r \"$d\" ] && [ -x \"$d\" ] || { echo \"permission denied\" >&2; exit 4; }; cd -- \"$d\" || exit 4; "
                 + "for f in *.ipynb; do [ -e \"$f\" ] || continue; if [ -L \"$f\" ] || [ ! -f \"$f\" ]; then echo \"skip:$f\"; "
                 + $"elif [ \"$(stat -c %s -- \"$f\")\" -gt {MaxNotebookBytes} ]; then echo \"big:$f\"; else echo \"ok:$f\"; fi; done", [course], null);
             if (list.ExitCode != 0)
@@ -51,7 +52,7 @@ public static partial class LearnerHomes
                     ? $"{learner}: {Path.Combine(course, e[4..])} is larger than {MaxNotebookBytes >> 20} MB; skipped"
                     : $"{learner}: {Path.Combine(course, e[5..])} is a link or not a regular file; skipped");
             var wanted = notebooks.Count == 0 ? found : notebooks.ToList();
-            if (wanted.Count == 0) problems.Add($"{learner}: no notebooks in {course}");
+            if (entries.Length == 0 && notebooks.Count == 0) problems.Add($"{learner}: no notebooks in {course}");
             foreach (var name in wanted)
             {
                 if (!found.Contains(name))
@@ -147,8 +148,15 @@ public static partial class LearnerHomes
         var error = process.StandardError.ReadToEndAsync();
         using var output = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
-        if (input is not null) process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
+        try
+        {
+            if (input is not null) process.StandardInput.BaseStream.Write(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The script ended before reading its input (a check failed); its exit code and message say why.
+        }
         copy.Wait();
         process.WaitForExit();
         return new ShellResult(process.ExitCode, output.ToArray(), error.Result);

@@ -4,9 +4,9 @@ using L1Lab.Workshop;
 namespace L1Lab.Cli.Commands;
 
 /// <summary>
-/// <c>l1lab workshop collect &lt;learners…&gt; --out submissions/ [--homes /home] [--folder l1lab] [--notebook NAME]…</c>
+/// <c>l1lab workshop collect &lt;learners…&gt; --out submissions/ [--homes /home] [--folder l1lab/notebooks] [--notebook NAME]…</c>
 /// copies each learner's notebooks from their home into <c>submissions/LEARNER/</c>;
-/// <c>l1lab workshop return &lt;grades/&gt; --submissions submissions/ [--homes /home] [--folder l1lab]</c> puts each
+/// <c>l1lab workshop return &lt;grades/&gt; --submissions submissions/ [--homes /home] [--folder l1lab/notebooks]</c> puts each
 /// feedback page into its learner's <c>feedback/</c> folder. A learner name that is not a plain user name is one line
 /// and exit code 2 before anything is copied; a missing home, notebook or unreadable folder is one line each, the
 /// other learners are still served, and the exit code is 1.
@@ -14,7 +14,7 @@ namespace L1Lab.Cli.Commands;
 static class WorkshopHomesCommands
 {
     /// <summary>Where the server's spawn hook puts the course in each home (deploy/jupyterhub).</summary>
-    const string DefaultFolder = "l1lab";
+    const string DefaultFolder = "l1lab/notebooks";
 
     public static Command Collect()
     {
@@ -74,7 +74,7 @@ static class WorkshopHomesCommands
 
     static (Option<string> Homes, Option<string> Folder) HomeOptions() =>
         (new Option<string>("--homes") { Description = "The folder holding the learners' homes.", DefaultValueFactory = _ => "/home" },
-         new Option<string>("--folder") { Description = "The course folder inside each home.", DefaultValueFactory = _ => DefaultFolder });
+         new Option<string>("--folder") { Description = "The course folder inside each home (where the spawn hook puts the release).", DefaultValueFactory = _ => DefaultFolder });
 
     static void RequirePlainNames(IEnumerable<string> names)
     {
@@ -84,8 +84,8 @@ static class WorkshopHomesCommands
 
     static string CourseFolder(string? folder)
     {
-        Cli.Require(!string.IsNullOrEmpty(folder) && folder == Path.GetFileName(folder) && folder is not ("." or ".."),
-            $"--folder {folder}: give the course folder's name inside each home, e.g. l1lab");
+        Cli.Require(!string.IsNullOrEmpty(folder) && !Path.IsPathRooted(folder) && folder.Split('/').All(p => p is not ("" or "." or "..")),
+            $"--folder {folder}: give the course folder's path inside each home, e.g. l1lab/notebooks");
         return folder!;
     }
 
