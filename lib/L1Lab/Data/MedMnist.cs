@@ -8,7 +8,8 @@ namespace L1Lab.Data;
 /// MedMNIST 28×28 medical image sets (Yang et al., Scientific Data 2023, https://medmnist.com/), stored
 /// as NumPy <c>.npz</c> archives with members <c>train_images</c>, <c>train_labels</c>, <c>val_*</c>
 /// and <c>test_*</c>. The project ships BreastMNIST (breast ultrasound; 0 = malignant,
-/// 1 = normal/benign), the medical case study of the notebooks.
+/// 1 = normal/benign), the medical case study of notebooks 07 and 10, and PneumoniaMNIST (paediatric chest
+/// X-rays; 0 = normal, 1 = pneumonia), the X-ray case of notebook 10.
 /// </summary>
 /// <remarks>
 /// Images must be uint8 (N, side, side) and become float32 (N, side·side) in [0, 1]; labels may be
@@ -27,6 +28,21 @@ public static class MedMnist
 
     /// <summary>Number of BreastMNIST classes: 0 = malignant, 1 = normal/benign.</summary>
     public const int BreastMnistClassCount = 2;
+
+    /// <summary>File name of PneumoniaMNIST inside <c>data/medmnist/</c>.</summary>
+    public const string PneumoniaMnistFile = "pneumoniamnist.npz";
+
+    /// <summary>
+    /// SHA-256 of the shipped <c>pneumoniamnist.npz</c>, byte-identical to the official Zenodo file
+    /// (md5 <c>28209eda62fecd6e6a2d98b1501bb15f</c>, 4,170,669 bytes; see <c>data/README.md</c>).
+    /// </summary>
+    public const string PneumoniaMnistSha256 = "e1792d3f03751cb101e99f19a63b3c1941436c988665f47853417b05be250cd8";
+
+    /// <summary>Number of PneumoniaMNIST classes: 0 = normal, 1 = pneumonia.</summary>
+    public const int PneumoniaMnistClassCount = 2;
+
+    /// <summary>PneumoniaMNIST's official split sizes (train, validation, test), checked on load.</summary>
+    public static readonly (int Train, int Validation, int Test) PneumoniaMnistSplitSizes = (4708, 524, 624);
 
     /// <summary>Largest archive member accepted (uncompressed), so a corrupt archive cannot ask for gigabytes.</summary>
     public const long MaxMemberBytes = Npy.MaxDataBytes;
@@ -47,6 +63,30 @@ public static class MedMnist
         if (verifyChecksum)
             DataIO.VerifySha256(path, BreastMnistSha256);
         return Load(path, BreastMnistClassCount);
+    }
+
+    /// <summary>
+    /// Loads the shipped PneumoniaMNIST from <paramref name="dataDir"/> (the <c>data/</c> folder or its
+    /// <c>medmnist/</c> folder), checking its SHA-256 first and then the split sizes
+    /// (<see cref="PneumoniaMnistSplitSizes"/>), so a damaged or different file stops with one line naming it.
+    /// </summary>
+    /// <exception cref="DataFileException">The file is missing, damaged, has the wrong checksum or the wrong split sizes.</exception>
+    public static TrainValTest LoadPneumoniaMnist(string dataDir, bool verifyChecksum = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+        var sub = Path.Combine(dataDir, DataPaths.MedMnistFolderName);
+        var path = Path.Combine(Directory.Exists(sub) ? sub : dataDir, PneumoniaMnistFile);
+        if (verifyChecksum)
+            DataIO.VerifySha256(path, PneumoniaMnistSha256);
+        var data = Load(path, PneumoniaMnistClassCount);
+        var expected = PneumoniaMnistSplitSizes;
+        if ((data.Train.Count, data.Validation.Count, data.Test.Count) != (expected.Train, expected.Validation, expected.Test))
+        {
+            var found = $"{data.Train.Count:N0} / {data.Validation.Count:N0} / {data.Test.Count:N0}";
+            data.Dispose();
+            throw new DataFileException(path, $"holds {found} train / validation / test images; PneumoniaMNIST has {expected.Train:N0} / {expected.Validation:N0} / {expected.Test:N0}");
+        }
+        return data;
     }
 
     /// <summary>

@@ -53,6 +53,30 @@ public static class BinaryMetrics
         return new RocCurve(points);
     }
 
+    /// <summary>
+    /// The precision–recall curve: one point per distinct score from the highest down, as sklearn's
+    /// <c>precision_recall_curve</c> (which stops at the first point of full recall; later points add no recall and so
+    /// no average precision).
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty input, mismatched lengths, a NaN score, or no positive case (recall is undefined).</exception>
+    public static PrecisionRecallCurve PrecisionRecall(IReadOnlyList<double> scores, IReadOnlyList<bool> isPositive)
+    {
+        Check(scores, isPositive, needBothClasses: false);
+        long positives = isPositive.Count(p => p);
+        if (positives == 0) throw new ArgumentException($"all {isPositive.Count} labels are negative: recall and the precision–recall curve need a positive case.", nameof(isPositive));
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var points = new List<PrecisionRecallPoint>();
+        long tp = 0, fp = 0;
+        for (int k = 0; k < order.Length;)
+        {
+            double threshold = scores[order[k]];
+            for (; k < order.Length && scores[order[k]] == threshold; k++)
+                if (isPositive[order[k]]) tp++; else fp++;
+            points.Add(new PrecisionRecallPoint(threshold, (double)tp / positives, (double)tp / (tp + fp)));
+        }
+        return new PrecisionRecallCurve(points, (double)positives / scores.Count);
+    }
+
     /// <summary>Area under the ROC curve (trapezoid rule); see <see cref="RocCurve.Auc"/>.</summary>
     /// <exception cref="ArgumentException">As for <see cref="Roc"/>.</exception>
     public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<bool> isPositive) => Roc(scores, isPositive).Auc;
@@ -77,7 +101,7 @@ public static class BinaryMetrics
         return new BinaryScores(scores, positive);
     }
 
-    static void Check(IReadOnlyList<double> scores, IReadOnlyList<bool> isPositive, bool needBothClasses)
+    internal static void Check(IReadOnlyList<double> scores, IReadOnlyList<bool> isPositive, bool needBothClasses)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(isPositive);

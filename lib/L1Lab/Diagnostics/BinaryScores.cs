@@ -13,4 +13,22 @@ public sealed record BinaryScores(IReadOnlyList<double> Scores, IReadOnlyList<bo
 
     /// <summary>The ROC curve of these scores.</summary>
     public RocCurve Roc() => BinaryMetrics.Roc(Scores, IsPositive);
+
+    /// <summary>The precision–recall curve of these scores (its <see cref="PrecisionRecallCurve.AveragePrecision"/> is sklearn's).</summary>
+    public PrecisionRecallCurve PrecisionRecall() => BinaryMetrics.PrecisionRecall(Scores, IsPositive);
+
+    /// <summary>The AUC with DeLong's variance and interval.</summary>
+    public DeLongAuc DeLongAuc(double level = 0.95) => DeLong.Auc(this, level);
+
+    /// <summary>The Brier score of these scores read as probabilities.</summary>
+    public double Brier() => Calibration.Brier(this);
+
+    /// <summary>The reliability diagram of these scores in <paramref name="bins"/> equal-width bins.</summary>
+    public ReliabilityDiagram Reliability(int bins = 10) => Calibration.Reliability(this, bins);
+
+    /// <summary>Number of positive cases.</summary>
+    public int Positives => IsPositive.Count(p => p);
+
+    /// <summary>Number of negative cases.</summary>
+    public int Negatives => IsPositive.Count - Positives;
 }

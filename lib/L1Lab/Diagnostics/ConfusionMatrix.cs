@@ -41,5 +41,38 @@ public sealed record ConfusionMatrix(long TruePositives, long FalsePositives, lo
     /// <summary>False-positive rate FP / (FP + TN) = 1 − specificity, the x axis of the ROC curve.</summary>
     public double FalsePositiveRate => Ratio(FalsePositives, Negatives);
 
+    /// <summary>
+    /// Positive predictive value TP / (TP + FP), the same number as <see cref="Precision"/>: how often a positive call
+    /// is right. It holds at this sample's prevalence only; <see cref="PredictiveValues.At"/> moves it to another.
+    /// </summary>
+    public double PositivePredictiveValue => Precision;
+
+    /// <summary>Negative predictive value TN / (TN + FN): how often a negative call is right, at this sample's prevalence.</summary>
+    public double NegativePredictiveValue => Ratio(TrueNegatives, TrueNegatives + FalseNegatives);
+
+    /// <summary>
+    /// Balanced accuracy (sensitivity + specificity) / 2: accuracy as if both classes were equally common, so the
+    /// always-"benign" answer scores 0.5 whatever the prevalence. Matches sklearn's <c>balanced_accuracy_score</c>.
+    /// </summary>
+    public double BalancedAccuracy => (Sensitivity + Specificity) / 2;
+
+    /// <summary>Sample prevalence (TP + FN) / total: the share of actual positives among the cases counted.</summary>
+    public double Prevalence => Ratio(Positives, Total);
+
+    /// <summary>Sensitivity TP / (TP + FN) with its Wilson interval and counts.</summary>
+    public ProportionInterval SensitivityInterval(double level = 0.95) => Wilson.Interval(TruePositives, Positives, level);
+
+    /// <summary>Specificity TN / (TN + FP) with its Wilson interval and counts.</summary>
+    public ProportionInterval SpecificityInterval(double level = 0.95) => Wilson.Interval(TrueNegatives, Negatives, level);
+
+    /// <summary>PPV TP / (TP + FP) at this sample's prevalence, with its Wilson interval and counts.</summary>
+    public ProportionInterval PositivePredictiveValueInterval(double level = 0.95) => Wilson.Interval(TruePositives, TruePositives + FalsePositives, level);
+
+    /// <summary>NPV TN / (TN + FN) at this sample's prevalence, with its Wilson interval and counts.</summary>
+    public ProportionInterval NegativePredictiveValueInterval(double level = 0.95) => Wilson.Interval(TrueNegatives, TrueNegatives + FalseNegatives, level);
+
+    /// <summary>Accuracy (TP + TN) / total with its Wilson interval and counts.</summary>
+    public ProportionInterval AccuracyInterval(double level = 0.95) => Wilson.Interval(TruePositives + TrueNegatives, Total, level);
+
     static double Ratio(long numerator, long denominator) => denominator == 0 ? double.NaN : (double)numerator / denominator;
 }

@@ -36,6 +36,29 @@ public static class InferenceComparison
         return new InferenceTiming(batch, zeros, dense, csr);
     }
 
+    /// <summary>
+    /// Median over <paramref name="repeats"/> forward passes (after a few warm-up passes), under <c>no_grad</c>, of the
+    /// dense CNN and of <see cref="Cnn.Pruned"/> built from it, on the same input batch (notebook 10): removing whole
+    /// filters gives a smaller dense network, so the saving needs no sparse kernels. <see cref="InferenceTiming.Sparsity"/>
+    /// is the share of the dense model's weights that are exactly zero.
+    /// </summary>
+    public static InferenceTiming Measure(Cnn model, Tensor input, int repeats = 50)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        using var pruned = model.Pruned();
+        model.eval();
+        pruned.eval();
+        double Time(Cnn m) => MedianMicroseconds(repeats, () =>
+        {
+            using var noGrad = no_grad();
+            using var logits = m.forward(input);
+        });
+        double dense = Time(model), small = Time(pruned);
+        return new InferenceTiming((int)input.shape[0], Sparsity.Measure(model).ZeroFraction, dense, small);
+    }
+
     static double MedianMicroseconds(int repeats, Action pass)
     {
         for (int i = 0; i < 3; i++) pass();

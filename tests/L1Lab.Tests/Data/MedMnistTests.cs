@@ -136,4 +136,76 @@ public sealed class MedMnistTests
         Assert.Equal(path, e.FilePath);
         Assert.Contains("not found", e.Reason);
     }
+
+    [Fact]
+    public void The_shipped_PneumoniaMNIST_loads_4708_524_624_images_with_the_official_class_counts()
+    {
+        using var data = MedMnist.LoadPneumoniaMnist(DataPaths.FindDataDirectory());
+
+        Assert.Equal(4708, data.Train.Count);
+        Assert.Equal(524, data.Validation.Count);
+        Assert.Equal(624, data.Test.Count);
+        Assert.Equal([1214L, 3494], data.Train.ClassCounts());
+        Assert.Equal([135L, 389], data.Validation.ClassCounts());
+        Assert.Equal([234L, 390], data.Test.ClassCounts());
+        Assert.Equal([4708L, 784], data.Train.Images.shape);
+        Assert.Equal(2, data.Train.ClassCount);
+        Assert.Equal(28, data.Train.ImageSide);
+        Assert.InRange(data.Train.Images.min().item<float>(), 0f, 1f);
+        Assert.InRange(data.Train.Images.max().item<float>(), 0f, 1f);
+    }
+
+    [Fact]
+    public void The_shipped_PneumoniaMNIST_is_the_official_file_with_N_by_1_uint8_labels()
+    {
+        var path = Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MedMnistFolderName, MedMnist.PneumoniaMnistFile);
+
+        Assert.Equal(4_170_669, new FileInfo(path).Length);
+        Assert.Equal("28209eda62fecd6e6a2d98b1501bb15f", Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(File.ReadAllBytes(path))));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        foreach (var (split, n) in new[] { ("train", 4708L), ("val", 524L), ("test", 624L) })
+        {
+            using var stream = zip.GetEntry($"{split}_labels.npy")!.Open();
+            var header = Npy.ReadHeader(stream, split);
+            Assert.Equal("|u1", header.Descr);
+            Assert.Equal([n, 1L], header.Shape);
+        }
+    }
+
+    [Fact]
+    public void A_pneumoniamnist_file_with_another_checksum_gives_one_DataFileException_line()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write(MedMnist.PneumoniaMnistFile, MedNpz(columnLabels: true));
+
+        var e = Assert.Throws<DataFileException>(() => MedMnist.LoadPneumoniaMnist(dir.Path));
+
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains("SHA-256 mismatch", e.Reason);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_pneumoniamnist_file_with_other_split_sizes_is_refused_naming_the_sizes()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write(MedMnist.PneumoniaMnistFile, MedNpz(train: 5, val: 2, test: 3, columnLabels: true));
+
+        var e = Assert.Throws<DataFileException>(() => MedMnist.LoadPneumoniaMnist(dir.Path, verifyChecksum: false));
+
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains("5 / 2 / 3", e.Reason);
+        Assert.Contains("4,708 / 524 / 624", e.Reason);
+    }
+
+    [Fact]
+    public void A_missing_pneumoniamnist_file_gives_DataFileException_naming_it()
+    {
+        using var dir = new TempFolder();
+
+        var e = Assert.Throws<DataFileException>(() => MedMnist.LoadPneumoniaMnist(dir.Path));
+
+        Assert.EndsWith(MedMnist.PneumoniaMnistFile, e.FilePath);
+        Assert.Contains("not found", e.Reason);
+    }
 }
