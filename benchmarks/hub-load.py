@@ -85,8 +85,11 @@ async def learner_run(base, teacher, name):
         t0 = time.monotonic()
         await api(client, "POST", f"{base}/hub/api/users/{name}/server", token)
         while True:
-            code, _ = await api(client, "GET", f"{base}/user/{name}/api/status", token)
-            if code == 200:
+            try:
+                code, status = await api(client, "GET", f"{base}/user/{name}/api/status", token)
+            except ValueError:  # the hub's HTML "starting" page, not the server's JSON
+                code, status = 0, None
+            if code == 200 and isinstance(status, dict) and "kernels" in status:
                 break
             if time.monotonic() - t0 > 180:
                 raise RuntimeError("server did not start in 180 s")

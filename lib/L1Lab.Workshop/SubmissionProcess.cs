@@ -142,7 +142,7 @@ internal static class SubmissionProcess
             ["DOTNET_EnableDiagnostics"] = "0",
             ["DOTNET_GCHeapHardLimit"] = HeapHardLimit,
         };
-        var command = ChildArguments(options.Runner, visible, options, parameters).Prepend(options.Runner.FileName).ToList();
+        var command = ChildArguments(options.Runner, visible, options, parameters).Prepend(options.Runner.FileName).Append("--end-stray-processes").ToList();
         var start = Redirected(sandbox.BubblewrapPath, Path.GetDirectoryName(notebook)!);
         foreach (var a in sandbox.Arguments(notebook, visible, readOnly, environment, GradingSandbox.CpuSeconds(options.CellTimeout, codeCells), command))
             start.ArgumentList.Add(a);

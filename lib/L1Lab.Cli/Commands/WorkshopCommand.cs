@@ -140,9 +140,10 @@ public static class WorkshopCommand
         var notebook = new Argument<string>("notebook");
         var timeout = new Option<double>("--cell-timeout") { DefaultValueFactory = _ => 300 };
         var set = new Option<string[]>("--set") { Arity = ArgumentArity.ZeroOrMore };
+        var endStray = new Option<bool>("--end-stray-processes");
         var command = new Command("run-submission", "Used by 'workshop grade': runs one merged submission and reports each cell.")
         {
-            notebook, timeout, set,
+            notebook, timeout, set, endStray,
         };
         command.Hidden = true;
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -150,7 +151,7 @@ public static class WorkshopCommand
             var token = Console.In.ReadLine()?.Trim() ?? "";
             await using var events = Console.OpenStandardOutput();
             return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, ParameterAssignments.Parse(parseResult.GetValue(set) ?? []),
-                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken).ConfigureAwait(false);
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken, parseResult.GetValue(endStray)).ConfigureAwait(false);
         });
         return command;
     }
