@@ -86,19 +86,16 @@ public static class NotebookRunner
         return result with { Error = error, Outputs = [.. result.Outputs.Select(o => o is ErrorOutput ? new ErrorOutput(error) : o)] };
     }
 
-    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>
+    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none); see <see cref="NotebookParameters.Declared"/>.</summary>
     /// <exception cref="NotebookException">The file is not a readable nbformat 4 notebook.</exception>
-    public static IReadOnlyList<string> DeclaredParameters(string path) =>
-        Notebook.Load(path).Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag)) is { } cell
-            ? ParametersCell.Declared(cell.Source)
-            : [];
+    public static IReadOnlyList<string> DeclaredParameters(string path) => NotebookParameters.Declared(path);
 
     /// <summary>Each cell's source, with the parameters cell rewritten when overrides are given.</summary>
     static Dictionary<int, string> PrepareSources(Notebook notebook, IReadOnlyDictionary<string, string> parameters)
     {
         var sources = notebook.Cells.ToDictionary(c => c.Number, c => c.Source);
         if (parameters.Count == 0) return sources;
-        var cell = notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag))
+        var cell = NotebookParameters.ParametersCellOf(notebook)
             ?? throw new NotebookParameterException(notebook.Path,
                 $"parameters were given ({string.Join(", ", parameters.Keys)}) but no code cell is tagged \"{ParametersCell.Tag}\"");
         sources[cell.Number] = ParametersCell.Apply(notebook.Path, cell.Number, cell.Source, parameters);

@@ -21,9 +21,6 @@ static class TestPaths
     /// <summary>Debian's Python (nbconvert, jupyter notebook), not a pyenv shim earlier on PATH.</summary>
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>The quick values CI runs every notebook with (as the notebook and kernel tests do).</summary>
-    public static readonly string[] QuickParameters = ["epochs=1", "trainSamples=2000", "testSamples=1000", "steps=200", "folds=2"];
-
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -18,9 +18,6 @@ static class CourseFiles
     public static List<string> Notebooks() =>
         Directory.EnumerateFiles(NotebooksFolder, "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The quick sizes CI runs the notebooks with.</summary>
-    public static readonly string[] QuickSets = ["--set", "epochs=1", "--set", "trainSamples=2000", "--set", "testSamples=1000", "--set", "steps=200", "--set", "folds=2"];
-
     public static JsonObject Read(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
     public static JsonArray Cells(JsonObject notebook) => notebook["cells"]!.AsArray();

@@ -32,7 +32,7 @@ public sealed class WorkshopCommandTests : IDisposable
         }
         var grades = Path.Combine(_folder, "grades");
 
-        var result = App.Run(TimeSpan.FromMinutes(40), ["workshop", "grade", submissions, "--key", CourseFiles.NotebooksFolder, "--out", grades, .. CourseFiles.QuickSets]);
+        var result = App.Run(TimeSpan.FromMinutes(40), ["workshop", "grade", submissions, "--key", CourseFiles.NotebooksFolder, "--out", grades, "--quick"]);
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         var rows = ReadCsv(Path.Combine(grades, "grades.csv"));
