@@ -74,6 +74,8 @@ public sealed class NotebookSession
         var count = ++ExecutionCount;
         var outputs = new CellOutputCollector(live, _options.MaxOutputCharacters);
         using var cell = CellContext.Enter(outputs, cancellationToken);
+        // Library code (training progress) reaches the cell's display through the ambient scope.
+        using var ambientDisplay = AmbientDisplay.Enter(value => _globals.display(value).Update);
 
         CellResult Fail(CellError error)
         {
