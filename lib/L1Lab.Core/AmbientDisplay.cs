@@ -59,15 +59,35 @@ public static class AmbientDisplay
                 ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
         }
 
+        /// <summary>The display's update, or null when .NET Interactive is absent or its shape differs: progress never breaks the work it reports on.</summary>
         public static Action<object?>? Show(object? value)
         {
             if (Context() is not { } context) return null;
             var display = context.GetType().Assembly.GetType("Microsoft.DotNet.Interactive.KernelInvocationContextExtensions")
                 ?.GetMethods(BindingFlags.Public | BindingFlags.Static)
                 .FirstOrDefault(m => m.Name == "Display" && m.GetParameters().Length == 3 && m.GetParameters()[2].ParameterType == typeof(string[]));
-            if (display?.Invoke(null, [context, value, Array.Empty<string>()]) is not { } handle) return null;
-            var update = handle.GetType().GetMethod("Update", [typeof(object)]);
-            return update is null ? null : v => update.Invoke(handle, [v]);
+            object? handle;
+            try
+            {
+                handle = display?.Invoke(null, [context, value, Array.Empty<string>()]);
+            }
+            catch (TargetInvocationException)
+            {
+                return null;
+            }
+            var update = handle?.GetType().GetMethod("Update", [typeof(object)]);
+            if (update is null) return null;
+            return v =>
+            {
+                try
+                {
+                    update.Invoke(handle, [v]);
+                }
+                catch (TargetInvocationException)
+                {
+                    // The cell ended or the front end went away: the work goes on without its progress.
+                }
+            };
         }
     }
 }
