@@ -3,7 +3,7 @@
 usage: /usr/bin/python3 benchmarks/kernel/completion_latency.py [--cli PATH] [--notebook PATH] [--rounds N]
 
 Starts the built kernel (lib/L1Lab.Cli/bin/<Debug|Release>/net10.0/L1Lab.Cli.dll) in the notebook's folder, runs every
-code cell of the notebook with CI's quick parameters (as `l1lab notebooks run --set` would), then sends complete_request
+code cell of the notebook with the quick values it declares (as `l1lab notebooks run --quick` would), then sends complete_request
 for typical positions in a learner's next cell, ROUNDS times each, one at a time, and prints the round-trip times'
 median, 95th percentile and maximum, with the machine's load average (wall time on a shared machine depends on it)
 and the CPU time the kernel process spent per request (all its threads, from /proc/PID/task/*/schedstat on Linux),
@@ -24,7 +24,6 @@ from jupyter_client import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-QUICK = {"epochs": "1", "trainSamples": "2000", "testSamples": "1000"}
 
 # What a learner types in notebook 04 after running it: members after a dot, LINQ, library types, names of earlier cells.
 POSITIONS = [
@@ -86,12 +85,15 @@ def main():
     with open(args.notebook, encoding="utf-8") as f:
         nb = json.load(f)
     cells = []
+    quick = {}
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
         source = "".join(cell["source"])
         if "parameters" in cell.get("metadata", {}).get("tags", []):
-            for name, value in QUICK.items():
+            # The quick values the notebook declares for its parameters cell, as `l1lab notebooks run --quick`.
+            quick = cell["metadata"].get("l1lab", {}).get("quick", {})
+            for name, value in quick.items():
                 source = re.sub(r"(\bvar\s+%s\s*=\s*)[^;]+;" % re.escape(name), lambda m: m.group(1) + value + ";", source)
         cells.append(source)
 
@@ -121,7 +123,7 @@ def main():
             content = reply(kc, kc.execute(source))
             if content["status"] != "ok":
                 sys.exit(f"cell {i + 1} failed: {content.get('ename')}: {content.get('evalue')}")
-        print(f"ran {len(cells)} code cells of {os.path.basename(args.notebook)} with {QUICK} in {time.perf_counter() - t0:.0f} s")
+        print(f"ran {len(cells)} code cells of {os.path.basename(args.notebook)} with {quick} in {time.perf_counter() - t0:.0f} s")
 
         # The first request after the last cell waits for the background sync of that cell; measure it apart.
         t0 = time.perf_counter()

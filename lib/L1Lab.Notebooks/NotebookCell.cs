@@ -38,6 +38,27 @@ public sealed class NotebookCell
             : [];
 
     /// <summary>
+    /// The quick (CI and workshop) values a parameters cell declares in its metadata as
+    /// <c>"l1lab": {"quick": {"epochs": "1"}}</c>, name → value; empty when it declares none.
+    /// </summary>
+    /// <exception cref="NotebookFormatException">The entry is not an object of strings.</exception>
+    public IReadOnlyDictionary<string, string> QuickValues(string notebookPath)
+    {
+        var quick = ((_json["metadata"] as JsonObject)?["l1lab"] as JsonObject)?["quick"];
+        if (quick is null) return new Dictionary<string, string>(StringComparer.Ordinal);
+        if (quick is not JsonObject values)
+            throw new NotebookFormatException(notebookPath, $"cell {Number}: metadata l1lab.quick is not an object of name → value strings");
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            if (value is not JsonValue v || !v.TryGetValue(out string? text))
+                throw new NotebookFormatException(notebookPath, $"cell {Number}: metadata l1lab.quick.{name} is not a string (write it as \"{value?.ToJsonString()}\")");
+            result[name] = text;
+        }
+        return result;
+    }
+
+    /// <summary>
     /// The cell's language from metadata.polyglot_notebook.kernelName or metadata.dotnet_interactive.language,
     /// normalised ("C#" and "csharp" both give "csharp"); null when the cell does not say.
     /// </summary>

@@ -34,6 +34,7 @@ public static class NotebookRunner
         var reports = new List<NotebookCellReport>();
         NotebookFailure? failure = null;
         var codeNumber = 0;
+        var ran = new List<(NotebookCell Cell, int Count, List<CellOutput> Outputs)>();
         foreach (var cell in notebook.Cells)
         {
             NotebookCellReport report;
@@ -57,13 +58,19 @@ public static class NotebookRunner
                 else
                 {
                     var number = cell.Number;
-                    var live = options.OnOutput is { } onOutput ? output => onOutput(number, output) : (Action<CellOutput>?)null;
+                    var onOutput = options.OnOutput;
+                    Action<CellOutput> live = output =>
+                    {
+                        if (output is DisplayUpdate update) UpdateEarlierCells(ran, update);
+                        onOutput?.Invoke(number, output);
+                    };
                     using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     if (options.CellTimeout is { } limit) cellCancel.CancelAfter(limit);
                     var result = await session.ExecuteCellAsync(source, cellCancel.Token, live).ConfigureAwait(false);
                     if (result.Error is { Kind: CellErrorKind.Cancelled } && !cancellationToken.IsCancellationRequested && options.CellTimeout is { } timeout)
                         result = TimedOut(result, timeout);
                     cell.SetOutputs(result.ExecutionCount, result.Outputs);
+                    ran.Add((cell, result.ExecutionCount, [.. result.Outputs]));
                     if (!ReferenceEquals(source, cell.Source)) cell.SetSource(source);
                     report = new(cell.Number, codeNumber, result.Succeeded ? NotebookCellStatus.Ran : NotebookCellStatus.Failed, null, result);
                     if (result.Error is { } error) failure ??= new NotebookFailure(path, cell.Number, codeNumber, error);
@@ -78,6 +85,25 @@ public static class NotebookRunner
         return new NotebookRunResult(path, reports, failure, stopwatch.Elapsed, savePath);
     }
 
+    /// <summary>
+    /// Applies a display update made by a later cell (a handle kept from an earlier one) to the earlier cells showing that
+    /// display, so the saved notebook holds the display's final state where it was first shown.
+    /// </summary>
+    static void UpdateEarlierCells(List<(NotebookCell Cell, int Count, List<CellOutput> Outputs)> ran, DisplayUpdate update)
+    {
+        foreach (var (cell, count, outputs) in ran)
+        {
+            var changed = false;
+            for (var i = 0; i < outputs.Count; i++)
+                if (outputs[i] is DisplayDataOutput d && d.DisplayId == update.DisplayId)
+                {
+                    outputs[i] = d with { Bundle = update.Bundle };
+                    changed = true;
+                }
+            if (changed) cell.SetOutputs(count, outputs);
+        }
+    }
+
     /// <summary>The result of a cell cancelled by <see cref="NotebookRunOptions.CellTimeout"/>, its error saying so.</summary>
     static CellResult TimedOut(CellResult result, TimeSpan timeout)
     {
@@ -86,19 +112,16 @@ public static class NotebookRunner
         return result with { Error = error, Outputs = [.. result.Outputs.Select(o => o is ErrorOutput ? new ErrorOutput(error) : o)] };
     }
 
-    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>
+    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none); see <see cref="NotebookParameters.Declared"/>.</summary>
     /// <exception cref="NotebookException">The file is not a readable nbformat 4 notebook.</exception>
-    public static IReadOnlyList<string> DeclaredParameters(string path) =>
-        Notebook.Load(path).Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag)) is { } cell
-            ? ParametersCell.Declared(cell.Source)
-            : [];
+    public static IReadOnlyList<string> DeclaredParameters(string path) => NotebookParameters.Declared(path);
 
     /// <summary>Each cell's source, with the parameters cell rewritten when overrides are given.</summary>
     static Dictionary<int, string> PrepareSources(Notebook notebook, IReadOnlyDictionary<string, string> parameters)
     {
         var sources = notebook.Cells.ToDictionary(c => c.Number, c => c.Source);
         if (parameters.Count == 0) return sources;
-        var cell = notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag))
+        var cell = NotebookParameters.ParametersCellOf(notebook)
             ?? throw new NotebookParameterException(notebook.Path,
                 $"parameters were given ({string.Join(", ", parameters.Keys)}) but no code cell is tagged \"{ParametersCell.Tag}\"");
         sources[cell.Number] = ParametersCell.Apply(notebook.Path, cell.Number, cell.Source, parameters);

@@ -5,15 +5,18 @@ using static TorchSharp.torch;
 namespace L1Lab;
 
 /// <summary>
-/// Group lasso, R(w) = λ·Σ_g ‖w_g‖₂ (notebook 10-chest-xray-cnn): the L1 norm of the groups' Euclidean norms, so
-/// whole groups — here whole convolution filters — become exactly zero together. Its proximal operator is the
+/// Group lasso, R(w) = λ·Σ_g ‖w_g‖₂ (notebooks 09-which-pixels and 10-chest-xray-cnn): the L1 norm of the groups'
+/// Euclidean norms, so whole groups — whole convolution filters, or all the outgoing weights of one input pixel —
+/// become exactly zero together. Its proximal operator is the
 /// block soft-threshold w_g ← w_g·max(0, 1 − t/‖w_g‖₂): a group whose norm is at most t is switched off, the
 /// others shrink towards zero along their own direction. With groups of one weight it is <see cref="L1.SoftThreshold"/>.
 /// </summary>
 /// <remarks>
 /// A group is one slice along the first dimension: row k of a linear weight, output filter k of a convolution weight
 /// (out, in, kh, kw). When a bias is given, its entry k belongs to group k too, so a filter that is off outputs
-/// exactly zero and can be removed from the network (<see cref="Models.Cnn.Pruned"/>).
+/// exactly zero and can be removed from the network (<see cref="Models.Cnn.Pruned"/>). The <c>Column</c> members
+/// group a linear weight (outputs × inputs) by columns instead: column j holds input j's outgoing weights, and a zero
+/// column is an input (a pixel) the layer never looks at (<see cref="Training.TrainingOptions.InputGroupLambda"/>).
 /// </remarks>
 public static class GroupLasso
 {
@@ -91,5 +94,62 @@ public static class GroupLasso
     {
         using var scope = NewDisposeScope();
         return (int)(GroupNorms(w, bias) == 0).sum().item<long>();
+    }
+
+    /// <summary>
+    /// The proximal operator of t·‖v‖₂ for one group <paramref name="v"/> (any shape, taken as one vector), on a copy:
+    /// v ↦ max(0, 1 − t/‖v‖₂)·v. Exactly zero when ‖v‖₂ ≤ t; otherwise the same direction, t shorter.
+    /// </summary>
+    public static Tensor SoftThresholdGroup(Tensor v, double t)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        using var scope = NewDisposeScope();
+        var (weight, _) = SoftThreshold(v.reshape(1, -1), t);
+        return weight.reshape(v.shape).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>‖W[:, j]‖₂ for every column j of a weight matrix (outputs × inputs): one norm per input, shape (inputs).</summary>
+    /// <exception cref="ArgumentException"><paramref name="w"/> is not 2-D.</exception>
+    public static Tensor ColumnNorms(Tensor w)
+    {
+        RequireMatrix(w);
+        return GroupNorms(w.t());
+    }
+
+    /// <summary>λ·Σ_j ‖W[:, j]‖₂, the group lasso with one group per input (differentiable away from zero columns).</summary>
+    /// <exception cref="ArgumentException"><paramref name="w"/> is not 2-D.</exception>
+    public static Tensor ColumnPenalty(Tensor w, double lambda)
+    {
+        RequireMatrix(w);
+        return Penalty(w.t(), lambda);
+    }
+
+    /// <summary>
+    /// W[:, j] ← max(0, 1 − t/‖W[:, j]‖₂)·W[:, j] for every column j, in place: <see cref="SoftThresholdInPlace"/> on the
+    /// transposed view, so the same arithmetic. The trainer applies it to the first weight matrix after every update
+    /// when <see cref="Training.TrainingOptions.InputGroupLambda"/> is set, so whole pixels switch off.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="w"/> is not 2-D.</exception>
+    public static void SoftThresholdColumnsInPlace(Tensor w, double t)
+    {
+        RequireMatrix(w);
+        Instrumentation.Record(nameof(GroupLasso) + "." + nameof(SoftThresholdColumnsInPlace));
+        using var scope = NewDisposeScope();
+        SoftThresholdInPlace(w.t(), t);
+    }
+
+    /// <summary>How many columns of a weight matrix are exactly zero: inputs the layer ignores.</summary>
+    /// <exception cref="ArgumentException"><paramref name="w"/> is not 2-D.</exception>
+    public static int ZeroColumns(Tensor w)
+    {
+        RequireMatrix(w);
+        return ZeroGroups(w.t());
+    }
+
+    static void RequireMatrix(Tensor w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (w.dim() != 2)
+            throw new ArgumentException($"a weight matrix (outputs × inputs) is needed; got {w.dim()} dimensions.", nameof(w));
     }
 }

@@ -21,9 +21,7 @@ public sealed class CourseFixture : IDisposable
     {
         var site = Path.Combine(_root, "book");
         var executed = Path.Combine(_root, "executed");
-        var arguments = new List<string> { "book", "build", "--out", site, "--save-to", executed, "--notebooks", TestPaths.Notebooks };
-        foreach (var p in TestPaths.QuickParameters) arguments.AddRange(["--set", p]);
-        var result = L1labCommand.Run([.. arguments]);
+        var result = L1labCommand.Run(["book", "build", "--out", site, "--save-to", executed, "--notebooks", TestPaths.Notebooks, "--quick"]);
         return new CourseBuild(site, executed, result);
     }
 

@@ -33,6 +33,20 @@ public sealed class NotebooksCommandTests : IDisposable
     }
 
     [Fact]
+    public void Quick_runs_each_notebook_with_the_values_its_parameters_cell_declares_and_set_still_wins()
+    {
+        var a = Notebook("a.ipynb", "var epochs = 10;\nvar steps = 300;", "Console.WriteLine($\"epochs={epochs} steps={steps}\");");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(a))!;
+        json["cells"]![0]!["metadata"]!["l1lab"] = new System.Text.Json.Nodes.JsonObject { ["quick"] = new System.Text.Json.Nodes.JsonObject { ["epochs"] = "1", ["steps"] = "200" } };
+        File.WriteAllText(a, json.ToJsonString());
+
+        var result = App.Run("notebooks", "run", a, "--quick", "--set", "steps=7");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        Assert.Contains("epochs=1 steps=7", result.Out);
+    }
+
+    [Fact]
     public void An_override_no_notebook_declares_is_one_line_and_exit_code_2()
     {
         var path = Notebook("a.ipynb", "var epochs = 10;", "Console.WriteLine(epochs);");

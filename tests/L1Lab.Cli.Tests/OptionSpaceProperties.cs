@@ -124,7 +124,7 @@ public sealed partial class OptionSpaceProperties(OptionSpaceProperties.Paths pa
         var p = paths;
         // Every notebook given is invalid (missing, a folder, empty, not JSON, unreadable), so nothing executes.
         var files = InputFiles(p);
-        Check(Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3], Line([], [new("--set", Sets), new("--set", Sets), new("--save-to", Outputs(p))], []),
+        Check(Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3], Line([], [new("--set", Sets), new("--set", Sets), new("--quick", null), new("--save-to", Outputs(p))], []),
             (f, rest) => new[] { "notebooks", "run" }.Concat(f.Select(i => files[i % files.Length])).Concat(rest).ToArray()),
             mayWork: false, iterations: 1500);
     }
@@ -150,7 +150,7 @@ public sealed partial class OptionSpaceProperties(OptionSpaceProperties.Paths pa
         var sources = InputFolders(p).Where(f => f != p.GarbageFolder).ToArray();
         // The notebooks folder is always one of ours (never the course's), and never one with a notebook that could run.
         Check(Line(["book", "build"],
-            [new("--out", Outputs(p)), new("--set", Sets), new("--from", InputFolders(p)), new("--save-to", Outputs(p))],
+            [new("--out", Outputs(p)), new("--set", Sets), new("--quick", null), new("--from", InputFolders(p)), new("--save-to", Outputs(p))],
             [.. sources.Select(f => ("--notebooks", f))]), mayWork: false, iterations: 1500);
     }
 
@@ -176,7 +176,7 @@ public sealed partial class OptionSpaceProperties(OptionSpaceProperties.Paths pa
         var release = Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3], Line([], [new("--out", Outputs(p))], []),
             (f, rest) => new[] { "workshop", "release" }.Concat(f.Select(i => files[i % files.Length])).Concat(rest).ToArray());
         var grade = Gen.Select(Gen.Int[0, 1 << 20].Array[1, 3],
-            Line([], [new("--out", Outputs(p)), new("--key", InputFolders(p)), new("--cell-timeout", Numbers), new("--set", Sets)],
+            Line([], [new("--out", Outputs(p)), new("--key", InputFolders(p)), new("--cell-timeout", Numbers), new("--set", Sets), new("--quick", null)],
                 [("--key", p.MissingFolder), ("--key", p.File), ("--key", "/proc/self/mem"), ("--cell-timeout", "NaN"), ("--cell-timeout", "-1"), ("--cell-timeout", "0"),
                  ("--cell-timeout", "1e308"), ("--out", "/proc/l1lab-out"), ("--out", p.FileChild), ("--out", p.LongName), ("--out", "")]),
             (f, rest) => new[] { "workshop", "grade" }.Concat(f.Select(i => i % 2 == 0 ? p.Garbage : files[i % files.Length])).Concat(rest).ToArray());

@@ -19,7 +19,7 @@ public sealed class CourseNotebookTests(DotnetInteractiveTool tool, ITestOutputH
     [InlineData("04-mnist-experiment.ipynb")]
     public void Every_cell_succeeds_and_every_figure_comes_back_as_a_picture(string file)
     {
-        var notebook = CourseNotebook.Load(Path.Combine(TestPaths.Notebooks, file), CourseNotebook.QuickParameters);
+        var notebook = CourseNotebook.LoadQuick(Path.Combine(TestPaths.Notebooks, file));
         using var session = tool.Start(TestPaths.Notebooks);
         output.WriteLine($"{file}: {notebook.Cells.Count} code cells; tool install {tool.InstallTime.TotalSeconds:F1} s, kernel ready after {session.StartupTime.TotalSeconds:F1} s");
 

@@ -9,9 +9,6 @@ namespace L1Lab.Kernel.Tests;
 /// </summary>
 public sealed class NbclientTests(ITestOutputHelper output)
 {
-    /// <summary>The engine's quick settings (<c>l1lab notebooks run --set</c>), applied to each notebook's parameters cell.</summary>
-    static readonly string[] QuickParameters = ["epochs=1", "trainSamples=2000", "testSamples=1000", "steps=200", "folds=2", "timingRepeats=20"];
-
     [Fact]
     public void Nbclient_runs_a_TorchSharp_notebook_with_a_relative_reference_through_the_installed_kernel()
     {
@@ -69,7 +66,7 @@ public sealed class NbclientTests(ITestOutputHelper output)
 
         var arguments = new List<string> { TestPaths.Script("run_notebooks.py"), "l1lab-csharp", executed };
         arguments.AddRange(notebooks);
-        foreach (var p in QuickParameters) arguments.AddRange(["--set", p]);
+        arguments.Add("--quick"); // each notebook's own quick values, as `l1lab notebooks run --quick`
         var run = ChildProcess.Run(TestPaths.Python, arguments, environment: new Dictionary<string, string>
         {
             ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter"),

@@ -20,25 +20,13 @@ namespace L1Lab.Notebooks.Tests;
 /// </remarks>
 public sealed partial class CourseNotebooksTests
 {
-    /// <summary>The CI sizes; only the names a notebook's parameters cell declares are applied.</summary>
-    static readonly IReadOnlyDictionary<string, string> QuickParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["epochs"] = "1",
-        ["trainSamples"] = "2000",
-        ["testSamples"] = "1000",
-        ["timingRepeats"] = "20",
-        ["steps"] = "200",
-        ["folds"] = "2",
-    };
-
     const string LibraryReference = "../lib/L1Lab/bin/notebooks/L1Lab.dll";
 
     /// <summary>The first <c>python3</c> on PATH that has nbformat (a pyenv shim may not), or null.</summary>
     static readonly Lazy<string?> PythonWithNbformat = new(FindPythonWithNbformat);
 
-    static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
 
-    static string NotebooksFolder => Path.Combine(RepositoryRoot.Value, "notebooks");
+    static string NotebooksFolder => TestPaths.Notebooks;
 
     /// <summary>File names of every notebook in <c>notebooks/</c>, in course order.</summary>
     public static TheoryData<string> CourseNotebooks()
@@ -67,8 +55,7 @@ public sealed partial class CourseNotebooksTests
     public async Task Notebook_runs_top_to_bottom_with_quick_parameters(string file)
     {
         var path = Path.Combine(NotebooksFolder, file);
-        var declared = DeclaredParameters(Notebook.Load(path));
-        var overrides = QuickParameters.Where(p => declared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        var overrides = NotebookParameters.Quick(path); // the values its parameters cell declares for CI, as `--quick`
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 
         var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { Parameters = overrides }, timeout.Token);
@@ -158,6 +145,11 @@ public sealed partial class CourseNotebooksTests
             Assert.True(markdown.Contains(heading, StringComparison.Ordinal), $"{file}: no \"{heading}\" in the markdown");
         AssertExercisesFollowNbgrader(file);
         Assert.True(DeclaredParameters(notebook).Count > 0, $"{file}: no code cell tagged \"parameters\" declaring `var name = literal;`");
+        var parameters = ReadJson(file)["cells"]!.AsArray().First(c => c?["metadata"]?["tags"] is JsonArray t && t.Any(x => (string?)x == "parameters"));
+        Assert.True(parameters!["metadata"]?["l1lab"]?["quick"] is JsonObject,
+            $"{file}: the parameters cell must declare its quick (CI) values in its metadata: \"l1lab\": {{\"quick\": {{\"epochs\": \"1\"}}}} ({{}} when the full size is already quick)");
+        var quickProblem = Record.Exception(() => NotebookParameters.Quick(Path.Combine(NotebooksFolder, file)));
+        Assert.True(quickProblem is null, quickProblem?.Message);
 
         var links = MarkdownLink().Matches(markdown).Select(m => m.Groups["target"].Value)
             .Where(t => !t.Contains("://", StringComparison.Ordinal) && !t.StartsWith('#'))
@@ -229,15 +221,6 @@ public sealed partial class CourseNotebooksTests
 
     static string Describe(IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? "none declared" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
-
-    /// <summary>Walks up from the test binary to the folder holding L1Lab.slnx.</summary>
-    static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
-    }
 
     static string? FindPythonWithNbformat()
     {

@@ -10,7 +10,8 @@ namespace L1Lab.Cli.Book;
 /// <param name="From">A folder of already executed notebooks (and zh-CN/) to take instead of running them; null to run.</param>
 /// <param name="Parameters">Overrides for the notebooks' parameters cells (<c>--set</c>), each applied where declared.</param>
 /// <param name="SaveTo">Where to keep the executed notebooks (each edition in its folder); null to discard them.</param>
-sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, string> Parameters, string? SaveTo = null);
+/// <param name="Quick">Run each notebook with the quick values its parameters cell declares (<c>--quick</c>).</param>
+sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, string> Parameters, string? SaveTo = null, bool Quick = false);
 
 /// <summary>
 /// Builds the course as a static site: runs every notebook with L1Lab's engine (or takes executed copies), then writes
@@ -19,6 +20,9 @@ sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyD
 /// </summary>
 sealed class BookBuilder(BookOptions options, TextWriter output)
 {
+    /// <summary>Each notebook's parameter values, decided by <see cref="Validate"/> before anything runs.</summary>
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _values;
+
     /// <summary>Checks the options before any work; a problem is a <see cref="UsageException"/> naming the option.</summary>
     public void Validate()
     {
@@ -32,14 +36,8 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         Cli.Require(!File.Exists(full), $"--out {options.Out}: is a file, not a folder");
         Cli.Require(!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any() || File.Exists(Path.Combine(full, "index.html")),
             $"--out {options.Out}: the folder holds files but no book (no index.html); choose an empty or new folder, it is replaced as a whole");
-        if (options.From is null && options.Parameters.Count > 0)
-        {
-            HashSet<string> declared;
-            try { declared = Editions(source).SelectMany(e => e.Files).SelectMany(NotebookRunner.DeclaredParameters).ToHashSet(StringComparer.Ordinal); }
-            catch (NotebookException e) { throw new RunFailedException(e.Message, e); }
-            foreach (var name in options.Parameters.Keys)
-                Cli.Require(declared.Contains(name), $"--set {name}: no notebook declares '{name}' in its parameters cell (they declare {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
-        }
+        if (options.From is null)
+            _values = ParameterAssignments.Resolve([.. Editions(source).SelectMany(e => e.Files)], options.Parameters, options.Quick);
         // Last, once the rest is known to be valid, and before any notebook runs: the site's parent folder (which
         // holds the build in progress and receives the finished site), the site's folder when it exists, and the
         // folder for executed notebooks are created where missing and probed.
@@ -107,8 +105,7 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         var saved = new List<string>();
         foreach (var file in files)
         {
-            var declared = NotebookRunner.DeclaredParameters(file);
-            var own = options.Parameters.Where(p => declared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var own = _values?.GetValueOrDefault(file) ?? ParameterAssignments.Resolve([file], options.Parameters, options.Quick)[file];
             NotebookRunResult result;
             try
             {

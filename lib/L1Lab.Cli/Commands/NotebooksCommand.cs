@@ -5,7 +5,7 @@ using L1Lab.Notebooks;
 namespace L1Lab.Cli.Commands;
 
 /// <summary>
-/// <c>l1lab notebooks run &lt;files…&gt; [--set name=value]… [--save-to DIR]</c>: runs the course notebooks with
+/// <c>l1lab notebooks run &lt;files…&gt; [--quick] [--set name=value]… [--save-to DIR]</c>: runs the course notebooks with
 /// L1Lab's own engine (no Jupyter needed), prints each cell's outputs, and fails with the notebook, cell and line
 /// of the first error. Relative <c>#r</c> paths inside a notebook start from the notebook's folder, so the command
 /// works from any current directory; the source notebooks are never modified.
@@ -24,11 +24,8 @@ public static class NotebooksCommand
             Description = "Notebooks (.ipynb) to run, in order.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Override a variable of the cell tagged 'parameters', e.g. --set epochs=1 (repeatable).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var set = ParameterAssignments.SetOption("Override a variable of the cell tagged 'parameters', e.g. --set epochs=1 (repeatable).");
+        var quick = ParameterAssignments.QuickOption();
         var saveTo = new Option<string?>("--save-to")
         {
             Description = "Write each executed notebook, with outputs, to this folder (the sources stay clean).",
@@ -36,11 +33,12 @@ public static class NotebooksCommand
 
         var run = new Command("run", "Run notebooks' C# cells top to bottom in one session each; stop a notebook at its first error.")
         {
-            files, set, saveTo,
+            files, set, quick, saveTo,
         };
         run.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(set) ?? [],
+            parseResult.GetValue(quick),
             parseResult.GetValue(saveTo),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -49,41 +47,25 @@ public static class NotebooksCommand
         return new Command("notebooks", "Work with the course notebooks.") { run, TranslateCommand.Create() };
     }
 
-    static async Task<int> RunAsync(string[] files, string[] sets, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    static async Task<int> RunAsync(string[] files, string[] sets, bool quick, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var parameters = ParameterAssignments.Parse(sets);
         foreach (var file in files)
             InputPath.File(file, "notebook");
         if (saveTo is not null) OutputLocation.Prepare(saveTo, "--save-to");
 
-        // Each notebook gets the overrides its parameters cell declares (a workshop passes one set for all);
-        // a name that none of them declares is a typo, and an error.
-        var declared = new Dictionary<string, IReadOnlyList<string>>();
-        try
-        {
-            foreach (var file in files) declared[file] = NotebookRunner.DeclaredParameters(file);
-        }
-        catch (NotebookException e)
-        {
-            throw new RunFailedException(e.Message, e);
-        }
-        if (parameters.Keys.FirstOrDefault(name => !declared.Values.Any(d => d.Contains(name))) is { } unknown)
-        {
-            var names = declared.Values.SelectMany(d => d).Distinct().ToList();
-            throw new UsageException($"--set {unknown}: no notebook given declares '{unknown}' in its parameters cell (they declare {(names.Count == 0 ? "nothing" : string.Join(", ", names))})");
-        }
+        var values = ParameterAssignments.Resolve(files, parameters, quick);
 
         var exit = ExitCodes.Ok;
         var printer = new CellPrinter(output);
         foreach (var file in files)
         {
-            var own = parameters.Where(p => declared[file].Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             NotebookRunResult result;
             try
             {
                 result = await NotebookRunner.RunAsync(file, new NotebookRunOptions
                 {
-                    Parameters = own,
+                    Parameters = values[file],
                     SaveToDirectory = saveTo,
                     OnOutput = (cell, o) => printer.Live(cell, o),
                     OnCell = printer.Finished,

@@ -7,7 +7,7 @@ namespace L1Lab.Cli.Commands;
 
 /// <summary>
 /// <c>l1lab workshop release &lt;notebooks…&gt; --out DIR</c> writes the student versions of instructor notebooks;
-/// <c>l1lab workshop grade &lt;submissions…&gt; --out DIR [--key notebooks/] [--cell-timeout S] [--set name=value]…</c>
+/// <c>l1lab workshop grade &lt;submissions…&gt; --out DIR [--key notebooks/] [--cell-timeout S] [--quick] [--set name=value]…</c>
 /// grades learners' notebooks against them and writes grades.csv and a feedback page per submission. Bad arguments
 /// are one line and exit code 2; a broken submission is graded (with zero for what it breaks), not an error.
 /// </summary>
@@ -63,10 +63,11 @@ public static class WorkshopCommand
         var output = new Option<string>("--out") { Description = "Folder for grades.csv and the feedback pages.", Required = true };
         var key = new Option<string>("--key") { Description = "Folder of the instructor notebooks.", DefaultValueFactory = _ => "notebooks" };
         var timeout = new Option<double>("--cell-timeout") { Description = "Seconds one cell may run before it is stopped.", DefaultValueFactory = _ => 300 };
-        var set = new Option<string[]>("--set") { Description = "Override a parameters-cell variable, e.g. --set epochs=1 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var set = ParameterAssignments.SetOption("Override a parameters-cell variable, e.g. --set epochs=1 (repeatable).");
+        var quick = ParameterAssignments.QuickOption();
         var command = new Command("grade", "Grade submissions: the key's full tests replace the learner's, each submission runs in its own process; writes grades.csv and feedback pages.")
         {
-            submissions, output, key, timeout, set,
+            submissions, output, key, timeout, set, quick,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -90,9 +91,18 @@ public static class WorkshopCommand
                     throw new UsageException($"--key: {e.Message}");
                 }
             }
-            var declared = keyFiles.SelectMany(f => SafeDeclared(f)).ToHashSet(StringComparer.Ordinal);
-            if (parameters.Keys.FirstOrDefault(n => !declared.Contains(n)) is { } unknown)
-                throw new UsageException($"--set {unknown}: no notebook in {keyDirectory} declares '{unknown}' in its parameters cell (they declare {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
+            var keyValues = ParameterAssignments.Resolve(keyFiles.Where(f => SafeDeclared(f) is not null).ToList(), parameters, parseResult.GetValue(quick));
+            // One set of values goes to every submission, and the grader gives each notebook the names it declares:
+            // the key notebooks' quick values must agree where they name the same variable.
+            foreach (var (file, values) in keyValues)
+            {
+                foreach (var (name, value) in values)
+                {
+                    if (parameters.TryGetValue(name, out var other) && other != value)
+                        throw new UsageException($"--quick: {file} and {keyValues.First(kv => kv.Value.GetValueOrDefault(name) == other).Key} give {name} different quick values; grade them separately or --set {name}");
+                    parameters[name] = value;
+                }
+            }
 
             OutputLocation.Prepare(outDirectory, "--out");
             var out_ = parseResult.InvocationConfiguration.Output;
@@ -172,15 +182,16 @@ public static class WorkshopCommand
         return files;
     }
 
-    static IReadOnlyList<string> SafeDeclared(string notebook)
+    /// <summary>The parameters <paramref name="notebook"/> declares; null when it is not a readable notebook (graded as such, not a usage error).</summary>
+    static IReadOnlyList<string>? SafeDeclared(string notebook)
     {
         try
         {
-            return NotebookRunner.DeclaredParameters(notebook);
+            return NotebookParameters.Declared(notebook);
         }
         catch (NotebookException)
         {
-            return [];
+            return null;
         }
     }
 }

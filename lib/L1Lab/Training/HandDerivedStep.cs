@@ -114,7 +114,7 @@ public sealed class HandDerivedStep : IDisposable
             var g = _weightGrads[i];
             if (_options.L2Lambda > 0) g.add_(w, _l2Lambda);
             if (l1InLoss) g.add_(L1.SubgradientInto(w, _scratch[i]), _l1Lambda);
-            ParameterUpdate.Apply(_options, w, g, regularized: true, _scratch[i]);
+            ParameterUpdate.Apply(_options, w, g, regularized: true, _scratch[i], inputGroups: i == 0);
             ParameterUpdate.Apply(_options, _biases[i], _biasGrads[i], regularized: false);
         }
     }

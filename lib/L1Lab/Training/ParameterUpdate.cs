@@ -13,8 +13,17 @@ static class ParameterUpdate
     /// Applies the configured step to <paramref name="parameter"/> given <paramref name="gradient"/>, the gradient of
     /// everything in the loss (data loss, plus the L2 penalty and, in <see cref="L1Mode.Penalty"/>, the L1 penalty).
     /// Regularized parameters get the L1 step of <see cref="TrainingOptions.L1Mode"/>; the rest a plain gradient step.
+    /// When <paramref name="inputGroups"/> (the first weight matrix) and <see cref="TrainingOptions.InputGroupLambda"/> is set,
+    /// its columns are then block soft-thresholded by η·λ_g (<see cref="GroupLasso.SoftThresholdColumnsInPlace"/>).
     /// </summary>
-    public static void Apply(TrainingOptions options, Tensor parameter, Tensor gradient, bool regularized, Tensor? scratch = null)
+    public static void Apply(TrainingOptions options, Tensor parameter, Tensor gradient, bool regularized, Tensor? scratch = null, bool inputGroups = false)
+    {
+        Step(options, parameter, gradient, regularized, scratch);
+        if (inputGroups && options.InputGroupLambda > 0)
+            GroupLasso.SoftThresholdColumnsInPlace(parameter, options.LearningRate * options.InputGroupLambda);
+    }
+
+    static void Step(TrainingOptions options, Tensor parameter, Tensor gradient, bool regularized, Tensor? scratch)
     {
         var l1Mode = regularized && options.UsesL1 ? options.L1Mode : L1Mode.Penalty;
         switch (l1Mode)

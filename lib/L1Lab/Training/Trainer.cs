@@ -64,6 +64,8 @@ public sealed class Trainer
         var regularizedNames = Regularized.Parameters(model, o.RegularizeBiases).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var parameters = model.named_parameters().Select(p => ((Tensor)p.parameter, regularizedNames.Contains(p.name))).ToList();
         var regularized = parameters.Where(p => p.Item2).Select(p => p.Item1).ToList();
+        // The group lasso acts on the first weight matrix: its columns are the inputs' outgoing weights.
+        var inputWeights = parameters.Select(p => p.Item1).FirstOrDefault(p => p.dim() == 2);
         long n = train.Count;
         int steps = (int)((n + o.BatchSize - 1) / o.BatchSize);
         using var generator = new Generator((ulong)o.Seed);
@@ -86,7 +88,7 @@ public sealed class Trainer
                     long start = (long)step * o.BatchSize, length = Math.Min(o.BatchSize, n - start);
                     var batch = order.narrow(0, start, length);
                     var (x, y) = (train.Images.index_select(0, batch).to(device), train.Labels.index_select(0, batch).to(device));
-                    double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, x, y);
+                    double loss = handDerived?.Step(x, y) ?? Step(model, parameters, regularized, inputWeights, x, y);
                     if (o.FilterGroupLambda > 0) GroupLasso.ProximalFilterStep(model, o.LearningRate, o.FilterGroupLambda);
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, step + 1, loss);
                     lossSum += loss;
@@ -100,7 +102,7 @@ public sealed class Trainer
             var metrics = new EpochMetrics(
                 epoch,
                 lossSum / steps,
-                PenaltyValue(regularized),
+                PenaltyValue(regularized, inputWeights),
                 Evaluation.Accuracy(model, train, device),
                 Evaluation.Accuracy(model, test, device),
                 sparsity.ZeroFraction,
@@ -122,7 +124,7 @@ public sealed class Trainer
     /// One autograd step: forward, loss (with the penalties that live in the loss), <c>backward()</c>, then the update of
     /// <see cref="ParameterUpdate"/> on every parameter — the same update <see cref="HandDerivedStep"/> applies. Returns the data loss.
     /// </summary>
-    double Step(nn.Module<Tensor, Tensor> model, List<(Tensor Parameter, bool Regularized)> parameters, List<Tensor> regularized, Tensor x, Tensor y)
+    double Step(nn.Module<Tensor, Tensor> model, List<(Tensor Parameter, bool Regularized)> parameters, List<Tensor> regularized, Tensor? inputWeights, Tensor x, Tensor y)
     {
         var o = Options;
         var dataLoss = Losses.CrossEntropy(model.forward(x), y);
@@ -136,18 +138,19 @@ public sealed class Trainer
         {
             // A regularized tensor that backward did not reach still feels its penalty (g = 0); anything else is skipped.
             var g = parameter.grad ?? (isRegularized ? zeros_like(parameter) : null);
-            if (g is not null) ParameterUpdate.Apply(o, parameter, g, isRegularized);
+            if (g is not null) ParameterUpdate.Apply(o, parameter, g, isRegularized, inputGroups: ReferenceEquals(parameter, inputWeights));
         }
         return dataLoss.item<float>();
     }
 
-    double PenaltyValue(List<Tensor> regularized)
+    double PenaltyValue(List<Tensor> regularized, Tensor? inputWeights)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         double value = 0;
         if (Options.L1Lambda > 0) value += L1.Penalty(regularized, Options.L1Lambda).item<float>();
         if (Options.L2Lambda > 0) value += L2.Penalty(regularized, Options.L2Lambda).item<float>();
+        if (Options.InputGroupLambda > 0 && inputWeights is not null) value += GroupLasso.ColumnPenalty(inputWeights, Options.InputGroupLambda).item<float>();
         return value;
     }
 }

@@ -21,6 +21,13 @@ public sealed record TrainingOptions
     /// <summary>λ₂ in (λ₂/2)·Σw² (weight decay); 0 switches L2 off.</summary>
     public double L2Lambda { get; init; }
     /// <summary>
+    /// λ_g in λ_g·Σ_j ‖W₁[:, j]‖₂, the group lasso on the first weight matrix's columns (each input pixel's outgoing
+    /// weights, notebook 09): after every update those columns are block soft-thresholded by η·λ_g
+    /// (<see cref="GroupLasso.SoftThresholdColumnsInPlace"/>), so whole pixels switch off. 0 switches it off. It combines
+    /// with proximal L1 (soft-threshold, then block soft-threshold: the proximal step of the sparse group lasso).
+    /// </summary>
+    public double InputGroupLambda { get; init; }
+    /// <summary>
     /// λ_g of the group lasso on whole convolution filters, λ_g·Σ_filters ‖(kernel, bias)‖₂, applied as a proximal
     /// step (<see cref="GroupLasso.ProximalFilterStep"/>) after every update; 0 switches it off. Models without
     /// convolutions are unaffected.
@@ -50,6 +57,7 @@ public sealed record TrainingOptions
         Require(BatchSize >= 1, $"batch size must be at least 1 (got {BatchSize}).");
         Require(double.IsFinite(LearningRate) && LearningRate > 0, $"learning rate must be a positive number (got {LearningRate}).");
         Require(double.IsFinite(L1Lambda) && L1Lambda >= 0, $"lambda must be zero or positive (got {L1Lambda}).");
+        Require(double.IsFinite(InputGroupLambda) && InputGroupLambda >= 0, $"input group lambda must be zero or positive (got {InputGroupLambda}).");
         Require(double.IsFinite(FilterGroupLambda) && FilterGroupLambda >= 0, $"filter group lambda must be zero or positive (got {FilterGroupLambda}).");
         Require(double.IsFinite(L2Lambda) && L2Lambda >= 0, $"L2 lambda must be zero or positive (got {L2Lambda}).");
         Require(NearZeroTolerance > 0, $"near-zero tolerance must be positive (got {NearZeroTolerance}).");
