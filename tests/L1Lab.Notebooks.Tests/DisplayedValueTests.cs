@@ -84,6 +84,29 @@ public sealed class DisplayedValueTests
     }
 
     [Fact]
+    public async Task Library_progress_in_a_cell_draws_a_line_and_a_figure_in_place_and_the_saved_cell_keeps_the_final_figure()
+    {
+        var (result, cells, live) = await Run(
+            $"{TestLibrary.Reference}\nusing L1Lab.Training;\n" +
+            "var progress = LiveProgress.Start(epochs: 3)!;\n" +
+            "for (var epoch = 1; epoch <= 3; epoch++)\n" +
+            "    progress.Report(new TrainingProgress(epoch, 10, 10, new EpochMetrics(epoch, 1.0 / epoch, 0, 0.5 + 0.1 * epoch, 0, 0, 0, 0.1)));\n" +
+            "progress.Finish(completed: true);");
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(["display_data", "display_data"], Kinds(cells[0]!));
+        var line = cells[0]!["outputs"]![0]!;
+        Assert.StartsWith("[####################] 100 % done in", Plain(line));
+        Assert.Contains("<progress value=\"1\"", string.Concat(line["data"]!["text/html"]!.AsArray().Select(l => (string)l!)));
+        var figure = cells[0]!["outputs"]![1]!["data"]!.AsObject();
+        Assert.True(figure.ContainsKey("image/svg+xml") && figure.ContainsKey("text/html"), string.Join(", ", figure.Select(p => p.Key)));
+        // Live: the line is updated per report and at the end; the figure appears after epoch 1 as a picture only.
+        Assert.Equal(2, live.OfType<DisplayDataOutput>().Count());
+        Assert.False(live.OfType<DisplayDataOutput>().Last().Bundle.Data.ContainsKey("text/html"));
+        Assert.Equal(3 + 1 + 2 + 1, live.OfType<DisplayUpdate>().Count());
+    }
+
+    [Fact]
     public async Task A_trailing_display_call_shows_the_value_once_and_not_its_handle()
     {
         var (result, cells, _) = await Run("display(6 * 7)");
