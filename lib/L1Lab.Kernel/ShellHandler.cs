@@ -7,6 +7,8 @@ namespace L1Lab.Kernel;
 /// Answers shell requests one at a time, in the order they arrived, on the kernel's execution worker (never on the
 /// socket thread): kernel_info, execute, is_complete, complete, inspect, comm_info and history. An execute_request
 /// publishes busy, execute_input, the cell's streams, displays, result or error, then idle, and replies with ok or error.
+/// A cell that is only a name followed by <c>?</c> (or <c>??</c> for more detail) is a help query, as in IPython: its
+/// documentation comes back as a pager payload instead of being run.
 /// </summary>
 internal sealed class ShellHandler(string session, Action<KernelChannel, JupyterMessage> send, Func<NotebookSession> sessionFactory, TextWriter log)
 {
@@ -14,6 +16,7 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
     CancellationTokenSource? _running;
     readonly NotebookSession _notebook = sessionFactory();
     readonly SessionWorkspace _workspace = new();
+    readonly ExecutionHistory _history = new();
     Task _editor = Task.CompletedTask;
     int _executionCount;
 
@@ -74,7 +77,7 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                     Reply(request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                     break;
                 case "history_request":
-                    Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                    Reply(request, "history_reply", _history.Reply(request.Content));
                     break;
                 case "comm_open" or "comm_msg" or "comm_close":
                     break; // No comm targets: ignored, as the protocol allows.
@@ -112,6 +115,13 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         if (!silent)
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
+        if (HelpQuery.Parse(code) is { } query)
+        {
+            if (storeHistory) _history.Add(count, code, null);
+            await AnswerHelpQueryAsync(request, query, count, silent).ConfigureAwait(false);
+            return;
+        }
+
         CellResult result;
         using (var cancellation = new CancellationTokenSource())
         {
@@ -130,6 +140,8 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         if (!silent)
             foreach (var output in result.Outputs.Where(o => o is ExecuteResultOutput or ErrorOutput))
                 PublishOutput(output, count, request);
+        if (storeHistory)
+            _history.Add(count, code, result.Outputs.OfType<ExecuteResultOutput>().FirstOrDefault()?.Bundle.PlainText);
 
         if (result.Error is { } error)
         {
@@ -145,6 +157,33 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
             ["execution_count"] = count,
             ["user_expressions"] = new JsonObject(),
             ["payload"] = new JsonArray(),
+        });
+    }
+
+    /// <summary>
+    /// Replies to <c>name?</c> with the name's documentation as a pager payload (detail level 1 for <c>name??</c>);
+    /// an unknown name gets one line on stdout saying so, as IPython does.
+    /// </summary>
+    async Task AnswerHelpQueryAsync(JupyterMessage request, HelpQuery query, int count, bool silent)
+    {
+        await EditorReadyAsync().ConfigureAwait(false);
+        var inspection = await CodeInspection.InspectAsync(_workspace, query.Name, query.Name.Length, query.DetailLevel).ConfigureAwait(false);
+        var payload = new JsonArray();
+        if (inspection is not null)
+            payload.Add(new JsonObject
+            {
+                ["source"] = "page",
+                ["data"] = new JsonObject { ["text/plain"] = inspection.PlainText, ["text/markdown"] = inspection.Markdown },
+                ["start"] = 0,
+            });
+        else if (!silent)
+            Publish("stream", new JsonObject { ["name"] = "stdout", ["text"] = $"Object `{query.Name}` not found.\n" }, request);
+        Reply(request, "execute_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["execution_count"] = count,
+            ["user_expressions"] = new JsonObject(),
+            ["payload"] = payload,
         });
     }
 
@@ -228,7 +267,13 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                 Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
                 break;
             case DisplayDataOutput d:
-                Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() }, request);
+                Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = Transient(d.DisplayId) }, request);
+                break;
+            case DisplayUpdate u:
+                Publish("update_display_data", new JsonObject { ["data"] = Data(u.Bundle), ["metadata"] = new JsonObject(), ["transient"] = Transient(u.DisplayId) }, request);
+                break;
+            case ClearOutput c:
+                Publish("clear_output", new JsonObject { ["wait"] = c.Wait }, request);
                 break;
             case ExecuteResultOutput r:
                 Publish("execute_result", new JsonObject { ["data"] = Data(r.Bundle), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
@@ -238,6 +283,8 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                 break;
         }
     }
+
+    static JsonObject Transient(string? displayId) => displayId is null ? new JsonObject() : new JsonObject { ["display_id"] = displayId };
 
     void Reply(JupyterMessage request, string type, JsonObject content) =>
         send(KernelChannel.Shell, JupyterMessage.Create(type, session, content, request));

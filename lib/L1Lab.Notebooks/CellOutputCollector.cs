@@ -6,6 +6,8 @@ namespace L1Lab.Notebooks;
 /// Collects one cell's outputs in the order they appear, from any thread the cell uses, and hands streams and
 /// displays to <paramref name="live"/> as they happen (a kernel publishes them while the cell still runs).
 /// With <paramref name="maxCharacters"/>, output beyond that many characters is dropped, with one note saying so.
+/// Display updates replace the display they name in place and clearing drops what was collected, so the snapshot is
+/// the cell's final state while <paramref name="live"/> still sees every update and clear.
 /// </summary>
 internal sealed class CellOutputCollector(Action<CellOutput>? live = null, int? maxCharacters = null)
 {
@@ -54,6 +56,35 @@ internal sealed class CellOutputCollector(Action<CellOutput>? live = null, int? 
             if (bundle is not null && !Admit(bundle.Data.Values.Sum(v => (long)v.Length))) return;
             _outputs.Add(output);
             if (output is DisplayDataOutput) live?.Invoke(output);
+        }
+    }
+
+    /// <summary>
+    /// Replaces this cell's displays with <paramref name="displayId"/> by <paramref name="bundle"/> (none when the display
+    /// belongs to an earlier cell) and passes the update on live. Updates replace, so they do not count toward the limit.
+    /// </summary>
+    public void Update(string displayId, MimeBundle bundle)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _outputs.Count; i++)
+                if (_outputs[i] is DisplayDataOutput d && d.DisplayId == displayId)
+                    _outputs[i] = d with { Bundle = bundle };
+            live?.Invoke(new DisplayUpdate(bundle, displayId));
+        }
+    }
+
+    /// <summary>Drops everything collected so far and passes the clear on live (see <see cref="ClearOutput"/>).</summary>
+    public void Clear(bool wait)
+    {
+        lock (_gate)
+        {
+            _outputs.Clear();
+            _open.Clear();
+            // The limit guards what is kept: a cell that clears and redraws each epoch starts counting again.
+            _characters = 0;
+            _truncated = false;
+            live?.Invoke(new ClearOutput(wait));
         }
     }
 

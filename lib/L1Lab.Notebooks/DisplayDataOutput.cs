@@ -4,7 +4,11 @@ namespace L1Lab.Notebooks;
 
 /// <summary>A value passed to <c>display(...)</c>.</summary>
 /// <param name="Bundle">The value formatted to MIME types.</param>
-public sealed record DisplayDataOutput(MimeBundle Bundle) : CellOutput
+/// <param name="DisplayId">
+/// The id later <see cref="DisplayedValue.Update"/> calls replace this output by (a kernel sends it as the message's
+/// transient display_id); null for an output nothing can update. Not saved: nbformat keeps only the final state.
+/// </param>
+public sealed record DisplayDataOutput(MimeBundle Bundle, string? DisplayId = null) : CellOutput
 {
     /// <inheritdoc />
     public override JsonObject ToJson() => new()

@@ -12,11 +12,23 @@ public sealed class NotebookGlobals
 
     internal NotebookGlobals(ConventionFormatters formatters) => _formatters = formatters;
 
-    /// <summary>Shows <paramref name="value"/> as an output of the running cell, formatted by <see cref="MimeFormatter"/>.</summary>
-    public void display(object? value)
+    /// <summary>
+    /// Shows <paramref name="value"/> as an output of the running cell, formatted by <see cref="MimeFormatter"/>, and
+    /// returns a handle whose <see cref="DisplayedValue.Update"/> replaces that output in place.
+    /// </summary>
+    public DisplayedValue display(object? value)
     {
         var bundle = MimeFormatter.Format(value, _formatters);
-        if (CellContext.Outputs is { } outputs) outputs.Add(new DisplayDataOutput(bundle));
+        var outputs = CellContext.Outputs;
+        var handle = new DisplayedValue(Guid.NewGuid().ToString("N"), outputs, _formatters);
+        if (outputs is not null) outputs.Add(new DisplayDataOutput(bundle, handle.DisplayId));
         else Console.WriteLine(bundle.PlainText);
+        return handle;
     }
+
+    /// <summary>
+    /// Clears what the running cell has shown so far, as IPython's <c>clear_output</c>: with <paramref name="wait"/>,
+    /// the front end clears only when the next output arrives, so a redrawn output does not flicker.
+    /// </summary>
+    public void clear_output(bool wait = false) => CellContext.Outputs?.Clear(wait);
 }

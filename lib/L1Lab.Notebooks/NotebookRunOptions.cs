@@ -12,7 +12,10 @@ public sealed record NotebookRunOptions
     /// <summary>Called after each cell, run or skipped, in order (e.g. to print outputs as they come).</summary>
     public Action<NotebookCellReport>? OnCell { get; init; }
 
-    /// <summary>Called with the cell number and each stream write or display while a cell runs (a long training cell shows its progress).</summary>
+    /// <summary>
+    /// Called with the cell number and each stream write, display, <see cref="DisplayUpdate"/> and <see cref="ClearOutput"/>
+    /// while a cell runs (a long training cell shows its progress).
+    /// </summary>
     public Action<int, CellOutput>? OnOutput { get; init; }
 
     /// <summary>Run every cell even after one fails (a grader wants each exercise's own outcome); by default the run stops at the first failure.</summary>

@@ -34,6 +34,7 @@ public static class NotebookRunner
         var reports = new List<NotebookCellReport>();
         NotebookFailure? failure = null;
         var codeNumber = 0;
+        var ran = new List<(NotebookCell Cell, int Count, List<CellOutput> Outputs)>();
         foreach (var cell in notebook.Cells)
         {
             NotebookCellReport report;
@@ -57,13 +58,19 @@ public static class NotebookRunner
                 else
                 {
                     var number = cell.Number;
-                    var live = options.OnOutput is { } onOutput ? output => onOutput(number, output) : (Action<CellOutput>?)null;
+                    var onOutput = options.OnOutput;
+                    Action<CellOutput> live = output =>
+                    {
+                        if (output is DisplayUpdate update) UpdateEarlierCells(ran, update);
+                        onOutput?.Invoke(number, output);
+                    };
                     using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     if (options.CellTimeout is { } limit) cellCancel.CancelAfter(limit);
                     var result = await session.ExecuteCellAsync(source, cellCancel.Token, live).ConfigureAwait(false);
                     if (result.Error is { Kind: CellErrorKind.Cancelled } && !cancellationToken.IsCancellationRequested && options.CellTimeout is { } timeout)
                         result = TimedOut(result, timeout);
                     cell.SetOutputs(result.ExecutionCount, result.Outputs);
+                    ran.Add((cell, result.ExecutionCount, [.. result.Outputs]));
                     if (!ReferenceEquals(source, cell.Source)) cell.SetSource(source);
                     report = new(cell.Number, codeNumber, result.Succeeded ? NotebookCellStatus.Ran : NotebookCellStatus.Failed, null, result);
                     if (result.Error is { } error) failure ??= new NotebookFailure(path, cell.Number, codeNumber, error);
@@ -76,6 +83,25 @@ public static class NotebookRunner
 
         if (savePath is not null) notebook.Save(savePath);
         return new NotebookRunResult(path, reports, failure, stopwatch.Elapsed, savePath);
+    }
+
+    /// <summary>
+    /// Applies a display update made by a later cell (a handle kept from an earlier one) to the earlier cells showing that
+    /// display, so the saved notebook holds the display's final state where it was first shown.
+    /// </summary>
+    static void UpdateEarlierCells(List<(NotebookCell Cell, int Count, List<CellOutput> Outputs)> ran, DisplayUpdate update)
+    {
+        foreach (var (cell, count, outputs) in ran)
+        {
+            var changed = false;
+            for (var i = 0; i < outputs.Count; i++)
+                if (outputs[i] is DisplayDataOutput d && d.DisplayId == update.DisplayId)
+                {
+                    outputs[i] = d with { Bundle = update.Bundle };
+                    changed = true;
+                }
+            if (changed) cell.SetOutputs(count, outputs);
+        }
     }
 
     /// <summary>The result of a cell cancelled by <see cref="NotebookRunOptions.CellTimeout"/>, its error saying so.</summary>

@@ -65,14 +65,17 @@ public sealed class NotebookSession
     /// <param name="code">The cell's source.</param>
     /// <param name="cancellationToken">Cancels the cell (an interrupt).</param>
     /// <param name="live">
-    /// Receives stream text (each write, as it happens) and <c>display</c> outputs while the cell runs, in order; the
-    /// result still holds every output, streams merged. Execute results and errors come only in the result.
+    /// Receives stream text (each write, as it happens), <c>display</c> outputs, their <see cref="DisplayUpdate"/>s and
+    /// <see cref="ClearOutput"/>s while the cell runs, in order; the result holds the final outputs, streams merged,
+    /// updates applied. Execute results and errors come only in the result.
     /// </param>
     public async Task<CellResult> ExecuteCellAsync(string code, CancellationToken cancellationToken = default, Action<CellOutput>? live = null)
     {
         var count = ++ExecutionCount;
         var outputs = new CellOutputCollector(live, _options.MaxOutputCharacters);
         using var cell = CellContext.Enter(outputs, cancellationToken);
+        // Library code (training progress) reaches the cell's display through the ambient scope.
+        using var ambientDisplay = AmbientDisplay.Enter(value => _globals.display(value).Update);
 
         CellResult Fail(CellError error)
         {
@@ -152,7 +155,8 @@ public sealed class NotebookSession
         }
         _state = state;
         _submissions.Add(directives.Code);
-        if (state.ReturnValue is { } value)
+        // A trailing display(x) without a semicolon returns its handle: the display is the output, not the handle.
+        if (state.ReturnValue is { } value and not DisplayedValue)
             outputs.Add(new ExecuteResultOutput(count, MimeFormatter.Format(value, _formatters)));
         return new CellResult(count, outputs.Snapshot(), null, state.ReturnValue);
     }

@@ -77,6 +77,32 @@ public sealed class BookCommandTests : IDisposable
                     $"{Path.GetRelativePath(site, html)} links to {link.Groups[1].Value}, which the site does not contain");
     }
 
+    [Fact]
+    public void A_hide_input_cell_folds_its_source_in_a_details_element_and_keeps_its_output_visible()
+    {
+        // Given a notebook with a check cell tagged hide-input (Jupyter Book's convention) next to a teaching cell
+        var executed = Folder("executed-hidden");
+        var check = Code("Check.That(true, \"the claim\");", Stream("stdout", "checked\n"));
+        check["metadata"] = new JsonObject { ["tags"] = new JsonArray("hide-input") };
+        WriteNotebook(Path.Combine(executed, "01-checks.ipynb"), Markdown("# 01 — Checks"), Code("var shown = 1;"), check);
+        var chinese = Folder(Path.Combine("executed-hidden", "zh-CN"));
+        WriteNotebook(Path.Combine(chinese, "01-checks.ipynb"), Markdown("# 01 — 检查"), check.DeepClone().AsObject());
+        var site = Path.Combine(_root, "site-hidden");
+
+        // When
+        var result = App.Run("book", "build", "--from", executed, "--out", site);
+
+        // Then the check's source sits inside <details> with the edition's summary, its output after it, the teaching cell unfolded
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        var page = File.ReadAllText(Path.Combine(site, "01-checks.html"));
+        var folded = Regex.Match(page, "<details class=\"hidden-input\"><summary>Show the check</summary>\n<pre class=\"source\">(?<source>.*?)</pre>\n</details>\n(?<after>.*?)</section>", RegexOptions.Singleline);
+        Assert.True(folded.Success, page);
+        Assert.Contains("the claim", folded.Groups["source"].Value);
+        Assert.Contains("<pre class=\"output stream stdout\">checked\n</pre>", folded.Groups["after"].Value);
+        Assert.Single(Regex.Matches(page, "<details"));
+        Assert.Contains("<summary>显示检查代码</summary>", File.ReadAllText(Path.Combine(site, "zh-CN", "01-checks.html")));
+    }
+
     [Theory]
     [InlineData("--set", "oops", "--set oops")]
     [InlineData("--from", "/no/such/folder", "/no/such/folder")]

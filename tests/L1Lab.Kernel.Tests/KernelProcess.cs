@@ -15,10 +15,10 @@ sealed class KernelProcess : IDisposable
     readonly TempDirectory _folder = new();
     readonly StringBuilder _stderr = new();
 
-    KernelProcess(string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    KernelProcess(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, string? key)
     {
         var ports = FreeLoopbackPorts(5);
-        Connection = new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256", Guid.NewGuid().ToString());
+        Connection = new ConnectionFile("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "hmac-sha256", key ?? Guid.NewGuid().ToString());
         ConnectionFilePath = Path.Combine(_folder.Path, "kernel.json");
         File.WriteAllText(ConnectionFilePath, Connection.ToJson());
         var info = new ProcessStartInfo(TestPaths.Dotnet)
@@ -29,7 +29,7 @@ sealed class KernelProcess : IDisposable
             WorkingDirectory = workingDirectory ?? _folder.Path,
         };
         foreach (var a in new[] { TestPaths.CliDll, "kernel", "--connection-file", ConnectionFilePath }) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         Process = Process.Start(info)!;
         Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
         Process.OutputDataReceived += (_, _) => { };
@@ -37,8 +37,12 @@ sealed class KernelProcess : IDisposable
         Process.BeginOutputReadLine();
     }
 
-    /// <summary>Starts the kernel in <paramref name="workingDirectory"/> (a fresh temporary folder by default) with extra environment variables.</summary>
-    public static KernelProcess Start(string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) => new(workingDirectory, environment);
+    /// <summary>
+    /// Starts the kernel in <paramref name="workingDirectory"/> (a fresh temporary folder by default) with extra environment
+    /// variables, signing with <paramref name="key"/> (a fresh random key by default; "" turns signing off).
+    /// </summary>
+    public static KernelProcess Start(string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, string? key = null) =>
+        new(workingDirectory, environment, key);
 
     public ConnectionFile Connection { get; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace L1Lab.Kernel.Tests;
 
@@ -166,6 +167,98 @@ public sealed class KernelServerTests
         Assert.True((bool)results[5]!["reply"]!["found"]!);
         Assert.Equal("(variable) double totalLoss", (string)results[5]!["reply"]!["data"]!["text/plain"]!);
         Assert.Empty(results[6]!["reply"]!["comms"]!.AsObject());
-        Assert.Empty(results[7]!["reply"]!["history"]!.AsArray());
+        var history = results[7]!["reply"]!["history"]!.AsArray();
+        var entry = Assert.Single(history)!;
+        Assert.Equal((1, 1, "var totalLoss = 0.5;"), ((int)entry[0]!, (int)entry[1]!, (string)entry[2]!));
+    }
+
+    [Fact]
+    public void History_answers_tail_range_and_glob_search_with_unique_and_n_from_the_executed_cells()
+    {
+        using var kernel = KernelProcess.Start();
+        static JsonObject History(string type, JsonObject extra)
+        {
+            var content = new JsonObject { ["output"] = false, ["raw"] = true, ["hist_access_type"] = type };
+            foreach (var (k, v) in extra) content[k] = v?.DeepClone();
+            return Step.Request("history_request", content);
+        }
+
+        var results = kernel.Drive(
+            Step.Execute("var loss = 0.25;"), Step.Execute("loss * 2"), Step.Execute("var quiet = 1;", silent: true),
+            Step.Execute("loss * 2"), Step.Execute("var lambda = 0.01;"), Step.Execute("loss + lambda"),
+            History("tail", new() { ["n"] = 2 }),
+            History("range", new() { ["session"] = 0, ["start"] = 2, ["stop"] = 4 }),
+            History("search", new() { ["pattern"] = "loss*" }),
+            History("search", new() { ["pattern"] = "loss*", ["unique"] = true }),
+            History("search", new() { ["pattern"] = "loss*", ["n"] = 1 }),
+            Step.Request("history_request", new() { ["output"] = true, ["raw"] = true, ["hist_access_type"] = "tail", ["n"] = 1 }),
+            History("range", new() { ["session"] = 7, ["start"] = 1 }));
+
+        static string[] Inputs(JsonNode result) => result["reply"]!["history"]!.AsArray().Select(h => (string)h![2]!).ToArray();
+        // The silent cell is neither counted nor kept: five cells, numbered 1 to 5.
+        Assert.Equal(["var lambda = 0.01;", "loss + lambda"], Inputs(results[6]!));
+        Assert.Equal([2, 3], results[7]!["reply"]!["history"]!.AsArray().Select(h => (int)h![1]!));
+        Assert.Equal(["loss * 2", "loss * 2"], Inputs(results[7]!));
+        Assert.Equal(["loss * 2", "loss * 2", "loss + lambda"], Inputs(results[8]!));
+        Assert.Equal(["loss * 2", "loss + lambda"], Inputs(results[9]!));
+        Assert.Equal([3, 5], results[9]!["reply"]!["history"]!.AsArray().Select(h => (int)h![1]!));
+        Assert.Equal(["loss + lambda"], Inputs(results[10]!));
+        var withOutput = Assert.Single(results[11]!["reply"]!["history"]!.AsArray())!;
+        Assert.Equal((1, 5), ((int)withOutput[0]!, (int)withOutput[1]!));
+        Assert.Equal(["loss + lambda", "0.26"], withOutput[2]!.AsArray().Select(v => (string)v!));
+        Assert.Empty(results[12]!["reply"]!["history"]!.AsArray());
+    }
+
+    [Fact]
+    public void A_name_followed_by_a_question_mark_pages_its_documentation_instead_of_running()
+    {
+        using var kernel = KernelProcess.Start();
+
+        var results = kernel.Drive(Step.Execute("Math.Abs?"), Step.Execute("NoSuchThing?"));
+
+        var payload = Assert.Single(results[0]!["reply"]!["payload"]!.AsArray())!;
+        Assert.Equal("page", (string)payload["source"]!);
+        Assert.Contains("Math.Abs(", (string)payload["data"]!["text/plain"]!);
+        Assert.Empty(results[1]!["reply"]!["payload"]!.AsArray());
+        Assert.Contains("Object `NoSuchThing` not found.", string.Concat(results[1]!["iopub"]!.AsArray()
+            .Where(m => (string)m!["type"]! == "stream").Select(m => (string)m!["content"]!["text"]!)));
+    }
+
+    [Fact]
+    public void A_display_updated_100_times_is_one_display_data_then_100_update_display_data_with_its_id()
+    {
+        using var kernel = KernelProcess.Start();
+
+        var result = kernel.Drive(Step.Execute("var line = display(\"epoch 0\");\nfor (var epoch = 1; epoch <= 100; epoch++) line.Update($\"epoch {epoch}\");"))[0]!;
+
+        Assert.Equal("ok", result.Status());
+        var iopub = result["iopub"]!.AsArray().Select(m => m!).ToList();
+        var shown = Assert.Single(iopub, m => (string)m["type"]! == "display_data");
+        var id = (string)shown["content"]!["transient"]!["display_id"]!;
+        Assert.False(string.IsNullOrEmpty(id));
+        var updates = iopub.Where(m => (string)m["type"]! == "update_display_data").ToList();
+        Assert.Equal(100, updates.Count);
+        Assert.All(updates, u => Assert.Equal(id, (string)u["content"]!["transient"]!["display_id"]!));
+        Assert.Equal(Enumerable.Range(1, 100).Select(e => $"epoch {e}"), updates.Select(u => (string)u["content"]!["data"]!["text/plain"]!));
+        Assert.DoesNotContain(iopub, m => (string)m["type"]! == "execute_result");
+    }
+
+    [Fact]
+    public void A_cell_failing_midway_keeps_the_updates_it_sent_and_clear_output_is_published()
+    {
+        using var kernel = KernelProcess.Start();
+
+        var results = kernel.Drive(
+            Step.Execute("var line = display(0);\nfor (var i = 1; i <= 10; i++) { line.Update(i); if (i == 5) throw new InvalidOperationException(\"midway\"); }"),
+            Step.Execute("Console.WriteLine(\"old\");\nclear_output(wait: true);\nConsole.WriteLine(\"new\");"),
+            Step.Execute("line.Update(\"from a later cell\");"));
+
+        Assert.Equal("error", results[0]!.Status());
+        Assert.Equal(["status:busy", "execute_input", "display_data", "update_display_data", "update_display_data", "update_display_data",
+            "update_display_data", "update_display_data", "error", "status:idle"], results[0]!.IOPubTypes());
+        Assert.Equal(["status:busy", "execute_input", "stream", "clear_output", "stream", "status:idle"], results[1]!.IOPubTypes());
+        Assert.True((bool)results[1]!["iopub"]![3]!["content"]!["wait"]!);
+        var later = Assert.Single(results[2]!["iopub"]!.AsArray(), m => (string)m!["type"]! == "update_display_data")!;
+        Assert.Equal("from a later cell", (string)later["content"]!["data"]!["text/plain"]!);
     }
 }

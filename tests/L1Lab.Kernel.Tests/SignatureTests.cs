@@ -48,4 +48,79 @@ public sealed class SignatureTests
         Assert.Contains("rejected a shell message: bad signature", kernel.Stderr);
         Assert.Contains("rejected a shell message: missing signature", kernel.Stderr);
     }
+
+    static JupyterMessage ControlRequest(string type, JsonObject content) => JupyterMessage.Create(type, "attacker", content, null);
+
+    static JupyterMessage Receive(DealerSocket socket, MessageSigner signer, TimeSpan timeout, string what)
+    {
+        var frames = new List<byte[]>();
+        Assert.True(socket.TryReceiveMultipartBytes(timeout, ref frames), $"no {what} within {timeout.TotalSeconds} s");
+        Assert.True(WireFormat.TryParse(frames, signer, out var message, out var error), error);
+        return message!;
+    }
+
+    [Fact]
+    public void Forged_interrupt_and_shutdown_on_control_are_ignored_while_a_signed_control_request_is_served()
+    {
+        // Given a warm kernel running a cell that sleeps for three seconds
+        using var kernel = KernelProcess.Start();
+        var signer = new MessageSigner(kernel.Connection.Key);
+        using var shell = new DealerSocket();
+        using var control = new DealerSocket();
+        shell.Options.Linger = control.Options.Linger = TimeSpan.Zero;
+        shell.Connect(kernel.Connection.Endpoint(kernel.Connection.ShellPort));
+        control.Connect(kernel.Connection.Endpoint(kernel.Connection.ControlPort));
+        shell.SendMultipartBytes(WireFormat.Serialize(ExecuteRequest("1"), signer));
+        Receive(shell, signer, TimeSpan.FromSeconds(120), "reply to the warm-up cell");
+        shell.SendMultipartBytes(WireFormat.Serialize(ExecuteRequest("System.Threading.Thread.Sleep(3000); \"slept\""), signer));
+        Thread.Sleep(1000);
+
+        // When interrupt and shutdown requests arrive on control signed with another key or not signed at all
+        foreach (var request in new[] { ControlRequest("interrupt_request", []), ControlRequest("shutdown_request", new JsonObject { ["restart"] = false }) })
+        {
+            control.SendMultipartBytes(WireFormat.Serialize(request, new MessageSigner("not-the-key")));
+            var unsigned = WireFormat.Serialize(request, signer);
+            unsigned[1] = [];
+            control.SendMultipartBytes(unsigned);
+        }
+
+        // Then control still answers a signed request while the cell runs, the cell finishes uninterrupted, and the kernel lives on
+        control.SendMultipartBytes(WireFormat.Serialize(ControlRequest("kernel_info_request", []), signer));
+        Assert.Equal("kernel_info_reply", Receive(control, signer, TimeSpan.FromSeconds(10), "kernel_info_reply on control").MessageType);
+        var reply = Receive(shell, signer, TimeSpan.FromSeconds(60), "execute_reply of the sleeping cell");
+        Assert.Equal("ok", (string)reply.Content["status"]!);
+        Thread.Sleep(500);
+        Assert.False(kernel.Process.HasExited, $"a forged shutdown_request stopped the kernel:\n{kernel.Stderr}");
+        Assert.Equal("42", kernel.Drive(Step.Execute("6 * 7"))[0]!.ResultText());
+        Assert.Contains("rejected a control message: bad signature", kernel.Stderr);
+        Assert.Contains("rejected a control message: missing signature", kernel.Stderr);
+    }
+
+    [Fact]
+    public void With_an_empty_key_messages_go_unsigned_and_a_signed_one_is_refused()
+    {
+        // Given a kernel whose connection file has key "" (the protocol's "signing off")
+        using var kernel = KernelProcess.Start(key: "");
+        var off = new MessageSigner("");
+        Assert.Equal("", off.Sign([[1], [2], [3], [4]]));
+        using var shell = new DealerSocket();
+        shell.Options.Linger = TimeSpan.Zero;
+        shell.Connect(kernel.Connection.Endpoint(kernel.Connection.ShellPort));
+
+        // When a client sends one message with a signature (from some key) and one without
+        shell.SendMultipartBytes(WireFormat.Serialize(ExecuteRequest("var signedAnyway = 1;"), new MessageSigner("some-key")));
+        shell.SendMultipartBytes(WireFormat.Serialize(ExecuteRequest("var plain = 2;"), off));
+
+        // Then only the unsigned one runs, and the kernel's reply carries an empty signature
+        var frames = new List<byte[]>();
+        Assert.True(shell.TryReceiveMultipartBytes(TimeSpan.FromSeconds(120), ref frames), "no reply to the unsigned message");
+        int delimiter = frames.FindIndex(f => f.AsSpan().SequenceEqual(WireFormat.Delimiter));
+        Assert.Empty(frames[delimiter + 1]);
+        Assert.True(WireFormat.TryParse(frames, off, out var reply, out var error), error);
+        Assert.Equal("ok", (string)reply!.Content["status"]!);
+        var results = kernel.Drive(Step.Execute("plain"), Step.Execute("signedAnyway"));
+        Assert.Equal("2", results[0]!.ResultText());
+        Assert.Contains("CS0103", (string)results[1]!["reply"]!["evalue"]!);
+        Assert.Contains("rejected a shell message: bad signature", kernel.Stderr);
+    }
 }

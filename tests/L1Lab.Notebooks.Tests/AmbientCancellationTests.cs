@@ -28,10 +28,18 @@ public sealed class AmbientCancellationTests
         var session = new NotebookSession();
         using var cancel = new CancellationTokenSource();
 
-        var result = await session.ExecuteCellAsync("L1Lab.AmbientCancellation.Token.CanBeCanceled", cancel.Token);
+        AppContext.SetData("l1lab-ambient-test-cancel", cancel);
 
-        Assert.True(result.Succeeded, result.Error?.ToString());
-        Assert.Equal(true, result.ReturnValue);
+        // When the cell listens on its ambient token and then cancels the caller's source
+        var result = await session.ExecuteCellAsync("""
+            L1Lab.AmbientCancellation.Token.Register(() => AppContext.SetData("l1lab-ambient-test-seen", true));
+            ((CancellationTokenSource)AppContext.GetData("l1lab-ambient-test-cancel")!).Cancel();
+            """, cancel.Token);
+
+        // Then the ambient token followed the caller's cancellation (the callback ran), the cell ends cancelled,
+        // and the caller sees no ambient token afterwards
+        Assert.Equal(true, AppContext.GetData("l1lab-ambient-test-seen"));
+        Assert.Equal(CellErrorKind.Cancelled, result.Error?.Kind);
         Assert.Equal(CancellationToken.None, AmbientCancellation.Token);
     }
 }

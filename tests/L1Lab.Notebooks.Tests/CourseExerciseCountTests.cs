@@ -26,7 +26,7 @@ public sealed partial class CourseNotebooksTests
         var expected = $"{perNotebook.Sum(n => n.Exercises)} exercises worth {P(perNotebook.Sum(n => n.Points))} points in all\n" +
                        $"(exercises/points: {string.Join(", ", perNotebook.Select(n => $"{n.Number} {n.Exercises}/{P(n.Points)}"))})";
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Value, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
         var stated = Regex.Match(readme, @"\d+ exercises worth \d+ points in all\s+\(exercises/points: [^)]*\)");
 
         Assert.True(stated.Success, "README.md no longer states the exercises and points (\"N exercises worth P points in all (exercises/points: …)\")");

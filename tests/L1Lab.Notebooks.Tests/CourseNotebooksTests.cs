@@ -25,9 +25,8 @@ public sealed partial class CourseNotebooksTests
     /// <summary>The first <c>python3</c> on PATH that has nbformat (a pyenv shim may not), or null.</summary>
     static readonly Lazy<string?> PythonWithNbformat = new(FindPythonWithNbformat);
 
-    static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
 
-    static string NotebooksFolder => Path.Combine(RepositoryRoot.Value, "notebooks");
+    static string NotebooksFolder => TestPaths.Notebooks;
 
     /// <summary>File names of every notebook in <c>notebooks/</c>, in course order.</summary>
     public static TheoryData<string> CourseNotebooks()
@@ -222,15 +221,6 @@ public sealed partial class CourseNotebooksTests
 
     static string Describe(IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? "none declared" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
-
-    /// <summary>Walks up from the test binary to the folder holding L1Lab.slnx.</summary>
-    static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
-    }
 
     static string? FindPythonWithNbformat()
     {

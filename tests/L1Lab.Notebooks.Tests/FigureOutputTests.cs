@@ -8,7 +8,7 @@ namespace L1Lab.Notebooks.Tests;
 /// <summary>A notebook that shows a figure and an image, run and saved by the engine as <c>notebooks run --save-to</c> does.</summary>
 public sealed class FigureOutputTests
 {
-    const string PythonPath = "/usr/bin/python3";
+    const string PythonPath = TestPaths.Python;
 
     static async Task<JsonArray> RunAndSave(TempNotebook temp)
     {

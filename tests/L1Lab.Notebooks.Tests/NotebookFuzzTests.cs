@@ -29,6 +29,7 @@ public sealed class NotebookFuzzTests
     public void Random_and_mutated_notebooks_only_ever_give_a_notebook_error_naming_the_file()
     {
         var random = new Random(20261123);
+        var rejected = new int[3];
         var pieces = new[] { "{", "}", "[", "]", ",", ":", "\"cells\"", "\"source\"", "\"cell_type\"", "\"code\"", "null", "4", "\"nbformat\"", "-1", "1e999", "\"\\u0000\"", "true" };
         for (int i = 0; i < 3000; i++)
         {
@@ -43,10 +44,16 @@ public sealed class NotebookFuzzTests
 
             if (error is not null)
             {
+                rejected[i % 3]++;
                 Assert.True(error is NotebookException, $"input {i} gave {error.GetType().Name}: {error.Message}\n{json}");
                 Assert.StartsWith("fuzz.ipynb", error.Message);
             }
         }
+
+        // A parser that accepted anything would pass the loop above: random bytes and token soup are never notebooks,
+        // and a few character edits break most of the valid one.
+        Assert.Equal([1000, 1000], rejected[1..]);
+        Assert.True(rejected[0] > 500, $"only {rejected[0]} of 1000 mutated notebooks were rejected");
     }
 
     static string Mutate(string text, Random random)

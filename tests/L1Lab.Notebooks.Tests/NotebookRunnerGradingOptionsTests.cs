@@ -57,6 +57,8 @@ public sealed class NotebookRunnerGradingOptionsTests
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.True(streams.Sum(s => s.Text.Length) < 1100, $"kept {streams.Sum(s => s.Text.Length)} characters");
         Assert.Contains(streams, s => s.Text.Contains("output truncated: the cell wrote more than 1000 characters", StringComparison.Ordinal));
+        var flood = string.Concat(Enumerable.Repeat("0123456789", 100));
+        Assert.StartsWith(flood[..900], string.Concat(streams.Select(s => s.Text)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,13 +15,7 @@ public sealed partial class ZhCnEditionTests
     const string Language = "zh-CN";
     const string Regenerate = "dotnet run --project lib/L1Lab.Cli -- notebooks translate --lang zh-CN";
 
-    static readonly Lazy<string> NotebooksFolder = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                return Path.Combine(dir.FullName, "notebooks");
-        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
-    });
+    static readonly Lazy<string> NotebooksFolder = new(() => TestPaths.Notebooks);
 
     static string EditionFolder => Edition.Folder(NotebooksFolder.Value, Language);
 

@@ -13,7 +13,8 @@ sealed class PrimitiveCalls : IDisposable
     readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     readonly int _thread = Environment.CurrentManagedThreadId;
 
-    public PrimitiveCalls()
+    /// <param name="onCall">Called on this thread after each counted call, with the primitive's name and its count so far.</param>
+    public PrimitiveCalls(Action<string, long>? onCall = null)
     {
         _listener.InstrumentPublished = (instrument, l) =>
         {
@@ -25,7 +26,10 @@ sealed class PrimitiveCalls : IDisposable
             if (Environment.CurrentManagedThreadId != _thread) return;
             foreach (var tag in tags)
                 if (tag.Key == Instrumentation.PrimitiveTag && tag.Value is string name)
-                    _counts.AddOrUpdate(name, value, (_, c) => c + value);
+                {
+                    long count = _counts.AddOrUpdate(name, value, (_, c) => c + value);
+                    onCall?.Invoke(name, count);
+                }
         });
         _listener.Start();
     }

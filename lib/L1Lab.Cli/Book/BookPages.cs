@@ -57,8 +57,12 @@ static class BookPages
                     break;
                 case "code":
                     codeCell++;
-                    content.Append("<section class=\"cell code\" id=\"cell-").Append(codeCell).Append("\">\n<pre class=\"source\"><code class=\"language-csharp\">")
+                    content.Append("<section class=\"cell code\" id=\"cell-").Append(codeCell).Append("\">\n");
+                    // A hide-input cell (a check that keeps the prose honest) shows its output; its source folds away.
+                    if (cell.InputHidden) content.Append("<details class=\"hidden-input\"><summary>").Append(Html.Escape(edition.ShowInput)).Append("</summary>\n");
+                    content.Append("<pre class=\"source\"><code class=\"language-csharp\">")
                         .Append(CSharpHighlighter.ToHtml(cell.Source.TrimEnd())).Append("</code></pre>\n");
+                    if (cell.InputHidden) content.Append("</details>\n");
                     foreach (var output in cell.Outputs) content.Append(OutputHtml.Render(output, site.PlotlyAvailable, ref usesPlotly));
                     content.Append("</section>\n");
                     break;

@@ -7,7 +7,16 @@ namespace L1Lab.Cli.Book;
 /// <param name="Type">"markdown", "code" or "raw".</param>
 /// <param name="Source">The cell's source text.</param>
 /// <param name="Outputs">The nbformat output objects of a code cell (empty for others).</param>
-sealed record ChapterCell(string Type, string Source, IReadOnlyList<JsonObject> Outputs);
+/// <param name="Tags">The cell's metadata.tags; "hide-input" (Jupyter Book's convention, used by the course's
+/// <c>Check.That</c> cells) folds the source behind a summary line and keeps the output visible.</param>
+sealed record ChapterCell(string Type, string Source, IReadOnlyList<JsonObject> Outputs, IReadOnlyList<string> Tags)
+{
+    /// <summary>The tag that folds a code cell's source in the book.</summary>
+    public const string HideInput = "hide-input";
+
+    /// <summary>Whether the book folds this cell's source.</summary>
+    public bool InputHidden => Tags.Contains(HideInput, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// An executed notebook read for the book: its file stem (<c>02-l1-penalty</c>, which names the page), the number and
@@ -42,7 +51,10 @@ sealed record Chapter(string Stem, string Number, string Title, string? Lead, IR
         {
             var type = node["cell_type"]?.GetValue<string>() ?? "raw";
             var outputs = node["outputs"] is JsonArray o ? o.OfType<JsonObject>().ToList() : [];
-            list.Add(new ChapterCell(type, Text(node["source"]), outputs));
+            IReadOnlyList<string> tags = (node["metadata"] as JsonObject)?["tags"] is JsonArray t
+                ? t.OfType<JsonValue>().Select(v => v.TryGetValue(out string? tag) ? tag : null).OfType<string>().ToList()
+                : [];
+            list.Add(new ChapterCell(type, Text(node["source"]), outputs, tags));
         }
 
         var stem = Path.GetFileNameWithoutExtension(path);

@@ -5,7 +5,6 @@ using L1Lab.Data;
 using L1Lab.Models;
 using L1Lab.Results;
 using L1Lab.Training;
-using L1Lab.Visuals;
 using Spectre.Console;
 
 namespace L1Lab.Cli.Commands;
@@ -77,7 +76,7 @@ static class ReproduceCommand
         };
         Directory.CreateDirectory(output);
         var runs = new List<RunResult>();
-        var weights = new List<PngImage>();
+        var firstLayers = new List<(TorchSharp.torch.Tensor Weights, string Caption)>();
         foreach (var (name, runOptions) in plans)
         {
             using var model = Mlp.Create([784, 256, 10], runOptions.Seed); // freed whether the run finishes or fails
@@ -93,7 +92,7 @@ static class ReproduceCommand
                 throw new RunFailedException($"{name} run: {e.Message} The last good weights are in {checkpoint}.");
             }
             runs.Add(new RunResult(name, runOptions.UsesL1 ? runOptions.L1Mode : null, runOptions.L1Lambda, history));
-            weights.Add(FirstLayer(model, runs[^1]));
+            firstLayers.Add(FirstLayer(model, runs[^1]));
         }
 
         var table = new Table().Title("The articles' experiment, with and without L1");
@@ -104,6 +103,8 @@ static class ReproduceCommand
         var csv = Path.Combine(output, "results.csv");
         var html = Path.Combine(output, "report.html");
         ResultsTable.WriteCsv(runs, csv);
+        var weights = WeightPictures.OnOneScale(firstLayers);
+        foreach (var (w, _) in firstLayers) w.Dispose();
         Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine(), weights);
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
         return ExitCodes.Ok;
@@ -137,13 +138,12 @@ static class ReproduceCommand
         return history;
     }
 
-    /// <summary>The first 64 hidden units' weights of the first layer, 28×28 each, on a diverging scale (exact zeros white).</summary>
-    static PngImage FirstLayer(Mlp model, RunResult run)
+    /// <summary>The first 64 hidden units' weights (a copy that outlives the model) and the picture's caption.</summary>
+    static (TorchSharp.torch.Tensor Weights, string Caption) FirstLayer(Mlp model, RunResult run)
     {
-        using var scope = TorchSharp.torch.NewDisposeScope();
         var weight = model.Layers[0].weight!.detach();
-        var image = Images.Grid(weight[..Math.Min(64, (int)weight.shape[0])], side: 28, columns: 8, scale: 2, diverging: true);
-        return image.WithTitle($"{run.Run} (L1 {run.ModeName}, λ = {run.Lambda:G4}): first-layer weights, {100 * run.Final.ZeroFraction:F2} % of all weights exactly 0");
+        var units = weight[..Math.Min(64, (int)weight.shape[0])].clone();
+        return (units, $"{run.Run} (L1 {run.ModeName}, λ = {run.Lambda:G4}): first-layer weights, {100 * run.Final.ZeroFraction:F2} % of all weights exactly 0");
     }
 
     static string Machine() =>

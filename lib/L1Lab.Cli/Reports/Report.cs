@@ -20,7 +20,7 @@ public static class Report
         if (images.Count > 0)
         {
             after.Add("<h2>First-layer weights</h2>\n<p>The first 64 hidden units' weight vectors, each as a 28×28 picture: red positive, "
-                + "blue negative, white exactly zero, on one colour scale per run.</p>");
+                + "blue negative, white exactly zero, all runs on one colour scale (full colour at the largest |w| of any run; each caption gives its own largest |w|).</p>");
             after.AddRange(images);
         }
         return HtmlPage.Build(title, machine, SummaryHeader, SummaryRows(runs), after);

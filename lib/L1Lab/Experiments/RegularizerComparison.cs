@@ -62,16 +62,28 @@ public static class RegularizerComparison
         ArgumentNullException.ThrowIfNull(test);
         options.Validate();
         var rows = new List<RegularizerResult>();
-        for (int i = 0; i < options.Regularizers.Count; i++)
+        // In a notebook cell, one progress line and one figure for all the regularizers.
+        var live = LiveProgress.Start(options.Training.Epochs, options.Regularizers.Count);
+        progress = LiveProgress.Combine<ExperimentProgress>(progress, live);
+        var completed = false;
+        try
         {
-            var regularizer = options.Regularizers[i];
-            var (training, dropout, settings) = Configure(regularizer, options);
-            int run = i + 1;
-            var history = ExperimentRun.Fit(training, options.HiddenSizes, dropout, train, test,
-                progress is null ? null : p => progress.Report(new ExperimentProgress(run, options.Regularizers.Count, regularizer.ToString(), p)), cancellation);
-            var final = history[^1];
-            rows.Add(new RegularizerResult(regularizer, settings, final.TrainAccuracy, final.TestAccuracy,
-                final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
+            for (int i = 0; i < options.Regularizers.Count; i++)
+            {
+                var regularizer = options.Regularizers[i];
+                var (training, dropout, settings) = Configure(regularizer, options);
+                int run = i + 1;
+                var history = ExperimentRun.Fit(training, options.HiddenSizes, dropout, train, test,
+                    progress is null ? null : p => progress.Report(new ExperimentProgress(run, options.Regularizers.Count, regularizer.ToString(), p)), cancellation);
+                var final = history[^1];
+                rows.Add(new RegularizerResult(regularizer, settings, final.TrainAccuracy, final.TestAccuracy,
+                    final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
+            }
+            completed = true;
+        }
+        finally
+        {
+            live?.Finish(completed);
         }
         return rows;
     }

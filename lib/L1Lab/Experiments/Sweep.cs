@@ -62,17 +62,29 @@ public static class Sweep
         ArgumentNullException.ThrowIfNull(test);
         var plan = Plan(options);
         var results = new List<SweepResult>();
-        for (int i = 0; i < plan.Count; i++)
+        // In a notebook cell, one progress line and one figure for the whole sweep.
+        var live = LiveProgress.Start(options.Training.Epochs, plan.Count);
+        progress = LiveProgress.Combine<ExperimentProgress>(progress, live);
+        var completed = false;
+        try
         {
-            var (lambda, mode, seed) = plan[i];
-            var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
-            var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
-            int run = i + 1;
-            var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, test,
-                progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
-            var final = history[^1];
-            results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
-                final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
+            for (int i = 0; i < plan.Count; i++)
+            {
+                var (lambda, mode, seed) = plan[i];
+                var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
+                var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
+                int run = i + 1;
+                var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, test,
+                    progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
+                var final = history[^1];
+                results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
+                    final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
+            }
+            completed = true;
+        }
+        finally
+        {
+            live?.Finish(completed);
         }
         return results;
     }

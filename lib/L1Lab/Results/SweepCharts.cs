@@ -10,10 +10,14 @@ namespace L1Lab.Results;
 /// </summary>
 public static class SweepCharts
 {
-    /// <summary>Mean test (solid) and train (dotted) accuracy per mode against λ, with the λ = 0 baseline dashed.</summary>
-    public static Figure Accuracy(IEnumerable<SweepResult> rows) =>
+    /// <summary>Mean held-out (solid) and train (dotted) accuracy per mode against λ, with the λ = 0 baseline dashed.</summary>
+    /// <param name="rows">The sweep's rows.</param>
+    /// <param name="heldOut">What the sweep evaluated on, as the legend names it: "test" (the default, for
+    /// reproduce's sweep.html) or "validation" when the sweep held out part of the training images (notebook 05), so a
+    /// chart never calls a validation accuracy a test accuracy.</param>
+    public static Figure Accuracy(IEnumerable<SweepResult> rows, string heldOut = "test") =>
         Plot(SweepSummary.Of(rows), "Accuracy vs λ (log axis; λ = 0 as dashed baseline)", "accuracy (fraction of images)",
-            [("test", s => s.TestAccuracy, LineDash.Solid), ("train", s => s.TrainAccuracy, LineDash.Dot)]);
+            [(heldOut, s => s.TestAccuracy, LineDash.Solid), ("train", s => s.TrainAccuracy, LineDash.Dot)]);
 
     /// <summary>Mean fraction of exact-zero (solid) and near-zero (dotted) weights per mode against λ, with the λ = 0 baseline dashed.</summary>
     public static Figure Sparsity(IEnumerable<SweepResult> rows) =>

@@ -59,6 +59,65 @@ public static class InferenceComparison
         return new InferenceTiming((int)input.shape[0], Sparsity.Measure(model).ZeroFraction, dense, small);
     }
 
+    /// <summary>
+    /// The MLP's forward pass (in eval mode: no dropout) with every weight matrix held as a LibTorch sparse COO tensor,
+    /// so that LibTorch's own sparse kernels do the products (TorchSharp 0.107 exposes COO, not CSR). It computes the
+    /// same logits as the dense pass; notebook 08 times it next to the dense pass and our scalar CSR loop, so the
+    /// comparison is not only "our loop against LibTorch's dense GEMM".
+    /// </summary>
+    public static Tensor SparseCooForward(Mlp model, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var layers = model.Layers;
+        var x = input.detach();
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var weight = layers[i].weight!.detach().to_sparse();
+            x = weight.matmul(x.t()).t();                    // (out × in, sparse) · (in × batch) → out × batch
+            if (layers[i].bias is { } bias) x = x + bias.detach();
+            if (i < layers.Count - 1) x = nn.functional.relu(x);
+        }
+        return x.contiguous().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Median µs of the dense forward pass and of <see cref="SparseCooForward"/> (the COO copies are made once, before
+    /// timing), on the same batch: LibTorch's sparse kernels against its dense ones.
+    /// </summary>
+    public static InferenceTiming MeasureSparseCoo(Mlp model, Tensor input, int repeats = 50)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        model.eval();
+        var layers = model.Layers;
+        var weights = layers.Select(l => l.weight!.detach().to_sparse()).ToArray();
+        var biases = layers.Select(l => l.bias?.detach()).ToArray();
+        double dense = MedianMicroseconds(repeats, () =>
+        {
+            using var noGrad = no_grad();
+            using var logits = model.forward(input);
+        });
+        double coo = MedianMicroseconds(repeats, () =>
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var x = input;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                x = weights[i].matmul(x.t()).t();
+                if (biases[i] is { } b) x = x + b;
+                if (i < weights.Length - 1) x = nn.functional.relu(x);
+            }
+        });
+        foreach (var w in weights) w.Dispose();
+        double zeros = Sparsity.Measure(model).ZeroFraction;
+        return new InferenceTiming((int)input.shape[0], zeros, dense, coo);
+    }
+
     static double MedianMicroseconds(int repeats, Action pass)
     {
         for (int i = 0; i < 3; i++) pass();

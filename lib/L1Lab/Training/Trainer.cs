@@ -41,12 +41,18 @@ public sealed class Trainer
         // so a run with dropout is as reproducible as its shuffling and initial weights.
         using var globalState = random.get_rng_state();
         random.manual_seed(o.Seed);
+        // In a notebook cell (and not inside a sweep that draws already): a progress line and a growing figure.
+        var live = LiveProgress.Start(o.Epochs);
+        var completed = false;
         try
         {
-            return Run(model, train, test, progress, cancellation);
+            var history = Run(model, train, test, LiveProgress.Combine<TrainingProgress>(progress, live), cancellation);
+            completed = true;
+            return history;
         }
         finally
         {
+            live?.Finish(completed);
             random.set_rng_state(globalState);
         }
     }

@@ -5,7 +5,8 @@ namespace L1Lab.Visuals;
 /// <see cref="TypeFormatterSourceAttribute"/>. A figure gives <c>image/svg+xml</c> (static picture),
 /// <c>application/vnd.plotly.v1+json</c> (for front ends that draw Plotly natively), <c>text/html</c> (the picture plus
 /// an offline interactive chart) and <c>text/plain</c>; an image gives <c>image/png</c> (base64), <c>text/html</c>
-/// (an <c>&lt;img&gt;</c> with a data URI) and <c>text/plain</c>.
+/// (an <c>&lt;img&gt;</c> with a data URI) and <c>text/plain</c>; a <see cref="FigurePicture"/> only SVG and text; a
+/// <see cref="ProgressLine"/> an HTML bar and text.
 /// <para>
 /// One source is one notebook session: the first figure's HTML carries plotly.js (<see cref="PlotlyScript"/>) and later
 /// ones use the page's <c>window.Plotly</c>. Hosts create one source per session (.NET Interactive: one per process).
@@ -27,6 +28,10 @@ public sealed class VisualFormatterSource
         new(typeof(PngImage), FigureMime.Html, (o, w) => w.Write(((PngImage)o).ToHtml())),
         new(typeof(PngImage), FigureMime.Png, (o, w) => w.Write(Convert.ToBase64String(((PngImage)o).Bytes))),
         new(typeof(PngImage), "text/plain", (o, w) => w.Write(((PngImage)o).ToString())),
+        new(typeof(FigurePicture), FigureMime.Svg, (o, w) => w.Write(((FigurePicture)o).Figure.ToSvg())),
+        new(typeof(FigurePicture), "text/plain", (o, w) => w.Write(((FigurePicture)o).ToString())),
+        new(typeof(ProgressLine), FigureMime.Html, (o, w) => w.Write(((ProgressLine)o).ToHtml())),
+        new(typeof(ProgressLine), "text/plain", (o, w) => w.Write(((ProgressLine)o).ToString())),
     ];
 
     string FigureHtml(Figure figure)

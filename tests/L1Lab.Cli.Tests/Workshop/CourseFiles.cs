@@ -5,15 +5,7 @@ namespace L1Lab.Cli.Tests.Workshop;
 /// <summary>The repository's course notebooks, and small edits of their JSON for building learners' submissions.</summary>
 static class CourseFiles
 {
-    static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
-    });
-
-    public static string NotebooksFolder => Path.Combine(Root.Value, "notebooks");
+    public static string NotebooksFolder => TestPaths.Notebooks;
 
     public static List<string> Notebooks() =>
         Directory.EnumerateFiles(NotebooksFolder, "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();

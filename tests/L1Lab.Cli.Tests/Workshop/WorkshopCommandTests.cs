@@ -13,7 +13,7 @@ public sealed class WorkshopCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    const string PythonPath = "/usr/bin/python3";
+    const string PythonPath = TestPaths.Python;
 
     [Fact]
     public void The_key_scores_full_marks_and_an_untouched_release_scores_nothing_on_every_notebook()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using L1Lab.Tests.Shared;
 
 namespace L1Lab.Tests.Diagnostics;
 
@@ -10,7 +9,7 @@ namespace L1Lab.Tests.Diagnostics;
 /// </summary>
 static class PythonOracle
 {
-    const string Python = "/usr/bin/python3";
+    const string Python = TestPaths.Python;
 
     static readonly Dictionary<string, string> Packages = new()
     {

@@ -1,6 +1,7 @@
 using System.Reflection;
 using L1Lab.Data;
 using L1Lab.Experiments;
+using L1Lab.Models;
 using L1Lab.Tests.Training;
 using L1Lab.Training;
 
@@ -67,6 +68,19 @@ public sealed class CrossValidationTests(SmallMnist data) : IClassFixture<SmallM
         Assert.Equal(6, seen.Max(p => p.Run));
         Assert.All(seen, p => Assert.Equal(6, p.Runs));
         Assert.Equal(result.Scores.Select(s => s.FoldAccuracies), CrossValidation.Run(train, options).Scores.Select(s => s.FoldAccuracies));
+
+        // One (λ, fold) recomputed independently: train on the other folds, count correct answers on the held-out one
+        var folds = CrossValidation.Folds(train.Count, options.Folds, options.FoldSeed);
+        const int f = 1, l = 1;
+        using var fit = train.Subset(folds.Where((_, j) => j != f).SelectMany(x => x).Order().ToArray());
+        using var held = train.Subset(folds[f]);
+        using var model = Mlp.Create([784, 32, 10], options.Training.Seed);
+        new Trainer(options.Training with { L1Lambda = options.Lambdas[l] }).Fit(model, fit, held);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        double heldOutAccuracy = model.forward(held.Images).argmax(1).eq(held.Labels).sum().item<long>() / (double)held.Count;
+        Assert.Equal(heldOutAccuracy, result.Scores[l].FoldAccuracies[f], 12);
     }
 
     [Fact]

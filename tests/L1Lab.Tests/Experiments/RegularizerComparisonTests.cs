@@ -48,6 +48,13 @@ public sealed class RegularizerComparisonTests(SmallMnist data) : IClassFixture<
         Assert.Equal(0, zeros[Regularizer.None]);
         Assert.Equal(0, zeros[Regularizer.L2]);
         Assert.Equal(0, zeros[Regularizer.Dropout]);
+        // The L1-penalty row trained with L1 (its weights differ from the unregularized ones, more sit near zero)
+        // yet the subgradient of λ|w| never lands a weight on exactly zero.
+        var byName = rows.ToDictionary(r => r.Regularizer);
+        Assert.Equal(0, zeros[Regularizer.L1Penalty]);
+        Assert.Equal("λ=0.01", byName[Regularizer.L1Penalty].Settings);
+        Assert.True(byName[Regularizer.L1Penalty].NearZeroFraction > byName[Regularizer.None].NearZeroFraction,
+            $"near-zero fraction with the L1 penalty {byName[Regularizer.L1Penalty].NearZeroFraction} vs none {byName[Regularizer.None].NearZeroFraction}");
         Assert.Equal(RegularizerComparison.Columns, RegularizerComparison.ToDataFrame(rows).Columns.Select(c => c.Name));
         Assert.Equal(7, RegularizerComparison.ToCsv(rows).TrimEnd('\n').Split('\n').Length);
     }

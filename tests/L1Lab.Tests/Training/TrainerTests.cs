@@ -78,11 +78,39 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
     [Fact]
     public void Penalty_is_reported_separately_from_the_data_loss()
     {
-        var withL1 = Fit(Quick with { L1Lambda = 0.01 })[^1];
-        var without = Fit(Quick)[^1];
+        // Given one seeded model trained by the Trainer and its twin trained by the explicit autograd loop
+        var options = Quick with { Epochs = 1, L1Lambda = 0.01, L1Mode = L1Mode.Penalty };
+        using var trained = Mlp.Create([784, 32, 10], options.Seed);
+        using var byHand = Mlp.Create([784, 32, 10], options.Seed);
 
-        Assert.Equal(0, without.Penalty);
-        Assert.True(withL1.Penalty > 0);
+        // When both train one epoch with the L1 penalty in the loss
+        var reported = new Trainer(options).Fit(trained, data.Train, data.Test)[^1];
+        double dataLossSum = 0;
+        int steps = 0;
+        using var generator = new Generator((ulong)options.Seed);
+        long n = data.Train.Count;
+        using (var epochScope = NewDisposeScope())
+        {
+            var order = randperm(n, generator: generator);
+            for (long start = 0; start < n; start += options.BatchSize, steps++)
+            {
+                using var stepScope = NewDisposeScope();
+                var batch = order.narrow(0, start, Math.Min(options.BatchSize, n - start));
+                var dataLoss = Losses.CrossEntropy(byHand.forward(data.Train.Images.index_select(0, batch)), data.Train.Labels.index_select(0, batch));
+                var loss = dataLoss + L1.Penalty(byHand, options.L1Lambda);
+                byHand.zero_grad();
+                loss.backward();
+                Updates.GradientStep(byHand.parameters(), options.LearningRate);
+                dataLossSum += dataLoss.item<float>();
+            }
+        }
+
+        // Then the reported penalty is λ·Σ|w| of the trained weights, and the data loss is the loop's mean cross-entropy without it
+        using (var scope = NewDisposeScope())
+            Compare.Close("reported penalty vs L1.Penalty of the trained weights", reported.Penalty, L1.Penalty(trained, options.L1Lambda).item<float>(), atol: 1e-6);
+        Assert.True(reported.Penalty > 0.01, $"penalty {reported.Penalty}");
+        Compare.Close("reported data loss vs explicit loop", reported.DataLoss, dataLossSum / steps, atol: 1e-4);
+        Assert.Equal(0, Fit(Quick with { Epochs = 1 })[^1].Penalty);
     }
 
     [Fact]
@@ -111,12 +139,19 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
     [Fact]
     public void Cancellation_stops_within_one_step()
     {
+        // Given a run of 512 one-image steps per epoch (four parameter updates per step) cancelled during its third step
         using var cancel = new CancellationTokenSource();
-        int stepsSeen = 0;
-        var progress = new SyncProgress<TrainingProgress>(p => { stepsSeen = p.Step; if (p.Step >= 1) cancel.Cancel(); });
+        const int updatesPerStep = 4, cancelledInStep = 3;
+        using var calls = new PrimitiveCalls((primitive, count) =>
+        {
+            if (primitive == "Updates.GradientStep" && count == (cancelledInStep - 1) * updatesPerStep + 1) cancel.Cancel();
+        });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Fit(Quick with { BatchSize = 1 }, progress, cancel.Token));
-        Assert.Equal(50, stepsSeen);
+        // When it trains
+        Assert.ThrowsAny<OperationCanceledException>(() => Fit(Quick with { BatchSize = 1 }, cancellation: cancel.Token));
+
+        // Then it finishes that step and starts no other: the meter counted exactly three steps' updates, not an epoch's
+        Assert.Equal(cancelledInStep * updatesPerStep, calls["Updates.GradientStep"]);
     }
 
     [Theory]
