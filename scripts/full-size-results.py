@@ -28,6 +28,7 @@ def main():
     p.add_argument("--started", required=True)
     p.add_argument("--load", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--notebooks", nargs="*", default=None, help="the notebooks the run was asked for (default: all)")
     a = p.parse_args()
     log = open(a.log, encoding="utf-8", errors="replace").read()
     timings = {m.group(1): float(m.group(2)) for m in re.finditer(r"notebooks/([\w.-]+)\.ipynb: \d+ cells ran in ([\d.]+) s", log)}
@@ -37,8 +38,9 @@ def main():
             continue
         stem = name[:-6]
         path = os.path.join(a.executed, name)
+        requested = a.notebooks is None or any(os.path.basename(n) == name for n in a.notebooks)
         if not os.path.exists(path):
-            notebooks[stem] = {"status": "not run"}
+            notebooks[stem] = {"status": "not finished: the run ended before this notebook did" if requested else "not run"}
             continue
         cells = [c for c in json.load(open(path, encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
         errors = [i for i, c in enumerate(cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))]

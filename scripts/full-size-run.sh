@@ -27,6 +27,6 @@ status=${PIPESTATUS[0]}
 set -e
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/python3 scripts/full-size-results.py --executed "$out" --log "$out/run.log" --exit-code "$status" \
-    --started "$started" --load "$load_before / $load_after" --out results/full-size/results.json
+    --started "$started" --load "$load_before / $load_after" --out results/full-size/results.json --notebooks "${notebooks[@]}"
 echo "full-size-run: exit code $status; results in results/full-size/results.json, executed notebooks in $out"
 exit "$status"

@@ -246,9 +246,11 @@ public sealed class NotebookSession
             {
                 throw new DirectiveException(file.Line, $"#r \"{file.Path}\": not a .NET assembly: {path}");
             }
-            // Use the host's copy when it has one (e.g. L1Lab.dll), so the cell and the host share types.
+            // Use the host's copy when it has one (e.g. L1Lab.dll), so the cell and the host share types. Either way the
+            // assembly is loaded now, so the formatters it contributes (ConventionFormatters) apply from the next value on.
             if (HostAssemblies.LocationOf(name) is { } hostPath)
             {
+                if (HostAssemblies.LoadedInDefault(name) is null) AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
                 yield return HostAssemblies.Reference(hostPath);
                 continue;
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -45,7 +44,7 @@ public sealed class TrainingProgressUiTests(BrowserFixture browser, CourseFixtur
         var install = L1labCommand.Run("kernel", "install", "--prefix", prefix);
         Assert.True(install.ExitCode == 0, install.ToString());
         var notebooks = Directory.CreateDirectory(Path.Combine(work, "notebooks")).FullName;
-        WriteNotebook(Path.Combine(notebooks, Notebook),
+        KernelNotebook.Write(Path.Combine(notebooks, Notebook),
             $"#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"{TestPaths.LibraryDll}\"",
             "using L1Lab.Data;\nusing L1Lab.Models;\nusing L1Lab.Training;\nL1Lab.Native.TorchRuntime.Initialize();\n" +
             $"var mnist = Mnist.Load(\"{Path.Combine(TestPaths.RepoRoot, "data")}\");\n" +
@@ -108,27 +107,5 @@ public sealed class TrainingProgressUiTests(BrowserFixture browser, CourseFixtur
         Assert.True(report.Blocked.Count == 0, "network requests:\n" + string.Join("\n", report.Blocked));
         Assert.Contains(report.Drawings, d => d.Drew);
         Assert.True(new FileInfo(Path.Combine(OfflinePage.ScreenshotFolder, "jupyter-training-progress-midway.png")).Length > 0);
-    }
-
-    static void WriteNotebook(string path, params string[] cells)
-    {
-        var notebook = new JsonObject
-        {
-            ["cells"] = new JsonArray(cells.Select(source => (JsonNode)new JsonObject
-            {
-                ["cell_type"] = "code",
-                ["execution_count"] = null,
-                ["metadata"] = new JsonObject(),
-                ["outputs"] = new JsonArray(),
-                ["source"] = source,
-            }).ToArray()),
-            ["metadata"] = new JsonObject
-            {
-                ["kernelspec"] = new JsonObject { ["display_name"] = "C# (L1Lab)", ["language"] = "C#", ["name"] = "l1lab-csharp" },
-            },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 4,
-        };
-        File.WriteAllText(path, notebook.ToJsonString());
     }
 }

@@ -55,13 +55,15 @@ public sealed class LayeringTests : IDisposable
     [Fact]
     public void Running_and_saving_a_notebook_that_uses_no_library_loads_neither_the_L1Lab_library_nor_TorchSharp()
     {
-        var path = Notebook("plain.ipynb", "var x = 20;", "Console.WriteLine(x + 22);");
+        // The last cells return values, so the formatter runs (and asks the loaded assemblies for formatters).
+        var path = Notebook("plain.ipynb", "var x = 20;", "Console.WriteLine(x + 22);", "new[] { x, 2 * x }", "x + 1");
 
         var (result, loaded) = RunRecording("notebooks", "run", path, "--save-to", Path.Combine(_folder, "executed"));
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         Assert.Contains("42", result.Out);
-        Assert.True(File.Exists(Path.Combine(_folder, "executed", "plain.ipynb")));
+        Assert.Contains("[20, 40]", result.Out);
+        Assert.Contains("21", File.ReadAllText(Path.Combine(_folder, "executed", "plain.ipynb")));
         Assert.Contains("L1Lab.Notebooks", loaded);
         Assert.Contains("L1Lab.Core", loaded);
         Assert.DoesNotContain("L1Lab", loaded);

@@ -15,7 +15,7 @@ public sealed class NbclientTests(ITestOutputHelper output)
         using var work = new TempDirectory();
         var notebooks = Directory.CreateDirectory(Path.Combine(work.Path, "notebooks")).FullName;
         var library = Path.GetRelativePath(notebooks, TestPaths.LibraryDll).Replace('\\', '/');
-        var notebook = WriteNotebook(Path.Combine(notebooks, "tensor.ipynb"),
+        var notebook = KernelNotebook.Write(Path.Combine(notebooks, "tensor.ipynb"),
             $"#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"{library}\"",
             "using TorchSharp;\nL1Lab.Native.TorchRuntime.Initialize();\ntorch.random.manual_seed(1);\n\"ready\"",
             "var w = torch.tensor(new float[] { 1f, -2f, 3f });\nConsole.WriteLine($\"shape [{string.Join(\", \", w.shape)}]\");\nw.abs().sum().item<float>()",
@@ -99,27 +99,4 @@ public sealed class NbclientTests(ITestOutputHelper output)
         cell["outputs"]!.AsArray().FirstOrDefault(o => (string)o!["output_type"]! == outputType)?["data"]!["text/plain"] is { } text
             ? text is JsonArray lines ? string.Concat(lines.Select(l => (string)l!)) : (string)text!
             : null;
-
-    static string WriteNotebook(string path, params string[] cells)
-    {
-        var notebook = new JsonObject
-        {
-            ["cells"] = new JsonArray(cells.Select(source => (JsonNode)new JsonObject
-            {
-                ["cell_type"] = "code",
-                ["execution_count"] = null,
-                ["metadata"] = new JsonObject(),
-                ["outputs"] = new JsonArray(),
-                ["source"] = source,
-            }).ToArray()),
-            ["metadata"] = new JsonObject
-            {
-                ["kernelspec"] = new JsonObject { ["display_name"] = "C# (L1Lab)", ["language"] = "C#", ["name"] = "l1lab-csharp" },
-            },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        File.WriteAllText(path, notebook.ToJsonString());
-        return path;
-    }
 }

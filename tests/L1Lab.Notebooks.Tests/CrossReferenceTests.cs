@@ -13,13 +13,7 @@ namespace L1Lab.Notebooks.Tests;
 /// </summary>
 public sealed partial class CrossReferenceTests
 {
-    static readonly Lazy<string> NotebooksFolder = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "L1Lab.slnx")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                return Path.Combine(dir.FullName, "notebooks");
-        throw new InvalidOperationException($"no folder with L1Lab.slnx and notebooks/ above {AppContext.BaseDirectory}");
-    });
+    static readonly Lazy<string> NotebooksFolder = new(() => TestPaths.Notebooks);
 
     /// <summary>File names of the English notebooks, in course order.</summary>
     public static TheoryData<string> EnglishNotebooks()

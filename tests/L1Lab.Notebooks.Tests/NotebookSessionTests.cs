@@ -51,9 +51,10 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
-    public async Task Display_of_a_DataFrame_gives_an_html_table_and_plain_text()
+    public async Task Display_of_a_DataFrame_gives_the_html_table_and_plain_text_the_course_library_contributes()
     {
-        var result = Ok(await Run(new NotebookSession(), """
+        var result = Ok(await Run(new NotebookSession(), $$"""
+            {{TestLibrary.Reference}}
             #r "nuget: Microsoft.Data.Analysis, 0.23.1"
             using Microsoft.Data.Analysis;
             var frame = new DataFrame(new PrimitiveDataFrameColumn<double>("lambda", new[] { 0.1, 0.01 }));

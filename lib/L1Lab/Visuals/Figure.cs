@@ -79,18 +79,27 @@ public sealed record Figure
     public string ToHtml(bool includePlotlyScript = true, int number = 1)
     {
         var json = FigurePlotly.Json(this, htmlSafe: true);
-        var id = $"l1lab-figure-{number.ToString(CultureInfo.InvariantCulture)}-{Hash(json)}";
+        return InteractiveHtml("l1lab-figure", number, json, ToSvg(), includePlotlyScript, "figure.data, figure.layout, { displaylogo: false }");
+    }
+
+    /// <summary>
+    /// The HTML every figure kind shares: the static SVG, shown until plotly.js (when the page has it) has drawn the
+    /// interactive chart from <paramref name="json"/> with <c>Plotly.newPlot(target, <paramref name="plotArguments"/>)</c>.
+    /// </summary>
+    internal static string InteractiveHtml(string kind, int number, string json, string svg, bool includePlotlyScript, string plotArguments)
+    {
+        var id = $"{kind}-{number.ToString(CultureInfo.InvariantCulture)}-{Hash(json)}";
         var html = new StringBuilder();
         if (includePlotlyScript) html.Append(PlotlyScript.ScriptTag).Append('\n');
         html.Append("<div class=\"l1lab-figure\" id=\"").Append(id).Append("\">\n<div class=\"l1lab-static\">")
-            .Append(ToSvg()).Append("</div>\n<div class=\"l1lab-interactive\" style=\"display:none\"></div>\n")
+            .Append(svg).Append("</div>\n<div class=\"l1lab-interactive\" style=\"display:none\"></div>\n")
             .Append("<script type=\"text/javascript\">(function () {\n")
             .Append("  var root = document.getElementById(\"").Append(id).Append("\");\n")
             .Append("  if (!root || !window.Plotly) return;\n")
             .Append("  var figure = ").Append(json).Append(";\n")
             .Append("  var target = root.querySelector(\".l1lab-interactive\");\n")
             .Append("  target.style.display = \"block\";\n")
-            .Append("  window.Plotly.newPlot(target, figure.data, figure.layout, { displaylogo: false }).then(function () {\n")
+            .Append("  window.Plotly.newPlot(target, ").Append(plotArguments).Append(").then(function () {\n")
             .Append("    root.querySelector(\".l1lab-static\").style.display = \"none\";\n")
             .Append("  }, function () { target.style.display = \"none\"; });\n")
             .Append("})();</script>\n</div>");
