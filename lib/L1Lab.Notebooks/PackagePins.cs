@@ -15,9 +15,6 @@ public static class PackagePins
         .Where(a => a.Key.StartsWith(Prefix, StringComparison.Ordinal) && a.Value is not null)
         .ToDictionary(a => a.Key[Prefix.Length..], a => a.Value!, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every pinned package (case-insensitive names) and its version.</summary>
-    public static IReadOnlyDictionary<string, string> All => Pins;
-
     /// <summary>The pinned version of <paramref name="package"/>, or null when the project does not pin it.</summary>
     public static string? VersionOf(string package) => Pins.TryGetValue(package, out var v) ? v : null;
 }

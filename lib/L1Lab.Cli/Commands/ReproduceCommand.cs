@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Models;
@@ -105,7 +104,7 @@ static class ReproduceCommand
         ResultsTable.WriteCsv(runs, csv);
         var weights = WeightPictures.OnOneScale(firstLayers);
         foreach (var (w, _) in firstLayers) w.Dispose();
-        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, Machine(), weights);
+        Report.Write(html, "L1Lab: the articles' MNIST experiment", runs, MachineDescription.Now(), weights);
         AnsiConsole.MarkupLine($"Wrote {Markup.Escape(csv)} and {Markup.Escape(html)}");
         return ExitCodes.Ok;
     }
@@ -145,7 +144,4 @@ static class ReproduceCommand
         var units = weight[..Math.Min(64, (int)weight.shape[0])].clone();
         return (units, $"{run.Run} (L1 {run.ModeName}, λ = {run.Lambda:G4}): first-layer weights, {100 * run.Final.ZeroFraction:F2} % of all weights exactly 0");
     }
-
-    static string Machine() =>
-        $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, TorchSharp-cpu 0.107.0, {DateTime.UtcNow:yyyy-MM-dd}";
 }

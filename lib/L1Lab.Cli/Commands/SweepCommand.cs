@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Experiments;
@@ -111,7 +110,7 @@ static class SweepCommand
         var description =
             $"MNIST, {train.Count:N0} training and {test.Count:N0} test images; MLP 784-{options.HiddenSizes[0]}-10, SGD lr {t.LearningRate}, batch {t.BatchSize}, " +
             $"{t.Epochs} epoch(s); λ ∈ {{{string.Join(", ", options.Lambdas.Select(l => l.ToString("G4", CultureInfo.InvariantCulture)))}}}; " +
-            $"L1 {string.Join("/", options.Modes.Select(m => m.ToString().ToLowerInvariant()))}; seeds {string.Join(", ", options.Seeds)}; {runs} runs. {Machine()}";
+            $"L1 {string.Join("/", options.Modes.Select(m => m.ToString().ToLowerInvariant()))}; seeds {string.Join(", ", options.Seeds)}; {runs} runs. {MachineDescription.Now()}.";
         AnsiConsole.MarkupLine(Markup.Escape(description));
 
         var rows = Train(options, train, test, runs, cancellation);
@@ -154,8 +153,4 @@ static class SweepCommand
             });
         return rows;
     }
-
-    static string Machine() =>
-        $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, TorchSharp-cpu 0.107.0, {DateTime.UtcNow:yyyy-MM-dd}.";
-
 }
