@@ -6,8 +6,8 @@ namespace L1Lab.Workshop;
 
 /// <summary>
 /// Grades learners' notebooks against the instructor notebooks, as nbgrader's autograde step does: the key's full
-/// tests (hidden ones included) replace the learner's, each submission runs in its own process and temporary folder
-/// with a per-cell time limit, and each test cell that runs without error earns its points. Writes grades.csv and one
+/// tests (hidden ones included) replace the learner's, each submission runs in its own process (inside
+/// <see cref="GradingOptions.Sandbox"/> unless the teacher turned it off) and private folder with a per-cell time limit, and each test cell that runs without error earns its points. Writes grades.csv and one
 /// feedback page per submission. A broken submission (not JSON, not a notebook, cells deleted or moved, a cell that
 /// loops, throws, prints without end or exits the process) costs only its own exercises.
 /// </summary>
@@ -25,6 +25,7 @@ public static partial class Grader
         var pages = new List<string>();
         var pageNames = new HashSet<string>(StringComparer.Ordinal);
         var common = CommonFolder(submissions);
+        IReadOnlyList<AnswerKey>? allKeys = null;
         foreach (var submission in submissions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -35,9 +36,18 @@ public static partial class Grader
                 var keyPath = Path.Combine(options.KeyDirectory, fileName);
                 key = keys[fileName] = File.Exists(keyPath) ? AnswerKey.Load(keyPath) : null;
             }
+            string? matched = null;
+            var why = "";
+            if (key is null && KeyMatch.ByExercises(submission, allKeys ??= LoadKeys(options.KeyDirectory), out why) is { } byExercises)
+            {
+                key = byExercises;
+                matched = why;
+            }
             var own = key is null
-                ? [new GradeRow(submission, fileName, "", 0, 0, GradeStatus.Error, $"no instructor notebook named {fileName} in {options.KeyDirectory}; keep the notebook's file name when submitting")]
+                ? [new GradeRow(submission, fileName, "", 0, 0, GradeStatus.Error, $"no instructor notebook named {fileName} in {options.KeyDirectory}, and {why}; keep the notebook's file name when submitting")]
                 : await GradeOneAsync(submission, key, options, cancellationToken).ConfigureAwait(false);
+            if (matched is not null)
+                own = [.. own.Select(r => r with { Message = r.Message.Length == 0 ? Capitalized(matched) : $"{Capitalized(matched)}; {r.Message}" })];
             rows.AddRange(own);
 
             var page = Path.Combine(options.OutDirectory, UniqueName(Path.GetRelativePath(common, Path.GetFullPath(submission)), pageNames));
@@ -48,8 +58,29 @@ public static partial class Grader
         }
         var csv = Path.Combine(options.OutDirectory, CsvFileName);
         AtomicFile.WriteAllText(csv, GradesCsv.Format(rows));
+        FeedbackIndex.Write(options.OutDirectory, submissions.Zip(pages));
         return new GradingReport(rows, csv, pages);
     }
+
+    /// <summary>Every readable instructor notebook with exercises in <paramref name="folder"/>, for matching by exercise ids.</summary>
+    static List<AnswerKey> LoadKeys(string folder)
+    {
+        var keys = new List<AnswerKey>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.ipynb").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (AnswerKey.Load(path) is { Exercises.Count: > 0 } key) keys.Add(key);
+            }
+            catch (WorkshopException)
+            {
+                // Not a notebook: it cannot be any submission's key.
+            }
+        }
+        return keys;
+    }
+
+    static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>Grades one submission against its key; never throws for anything the submission contains.</summary>
     static async Task<IReadOnlyList<GradeRow>> GradeOneAsync(string submission, AnswerKey key, GradingOptions options, CancellationToken cancellationToken)
@@ -70,7 +101,7 @@ public static partial class Grader
         var merged = MergedSubmission.Create(key, cells);
         var declared = NotebookRunner.DeclaredParameters(key.Path);
         var parameters = options.Parameters.Where(p => declared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var run = await SubmissionProcess.RunAsync(merged, key.FileName, options, parameters, cancellationToken).ConfigureAwait(false);
+        var run = await SubmissionProcess.RunAsync(merged, key, options, parameters, cancellationToken).ConfigureAwait(false);
 
         var rows = new List<GradeRow>();
         foreach (var exercise in key.Exercises)

@@ -12,6 +12,12 @@ public sealed record GradingOptions
     /// <summary>How to start a grading child process.</summary>
     public required RunnerCommand Runner { get; init; }
 
+    /// <summary>
+    /// The sandbox each submission runs in; null runs learners' code unconfined, with the teacher's rights (only when
+    /// the teacher asks for it with <c>--no-sandbox</c>).
+    /// </summary>
+    public required GradingSandbox? Sandbox { get; init; }
+
     /// <summary>How long one cell may run before it is stopped and its exercise marked "timeout".</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

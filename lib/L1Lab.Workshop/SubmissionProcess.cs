@@ -6,10 +6,13 @@ using System.Text.Json.Nodes;
 namespace L1Lab.Workshop;
 
 /// <summary>
-/// Runs one merged submission in its own l1lab process, in a fresh temporary folder that holds only that notebook,
-/// and collects each cell's outcome. A cell that ends the process (<c>Environment.Exit</c>, a stack overflow) or
-/// hangs past the time limit is recorded, blanked, and the notebook is run again from the top, so the cells after it
-/// are still graded.
+/// Runs one merged submission in its own l1lab process and collects each cell's outcome. With a
+/// <see cref="GradingSandbox"/> the process runs under bubblewrap and sees its notebook at the key notebook's path,
+/// in a private folder that hides the key folder; without one (<c>--no-sandbox</c>) the notebook sits at the same
+/// relative place in a temporary folder, next to links to the course folders it needs. Either way the key's tests
+/// reach the child only inside the merged notebook. A cell that ends the process (<c>Environment.Exit</c>, a stack
+/// overflow, a limit) or hangs past the time limit is recorded, blanked, and the notebook is run again from the top,
+/// so the cells after it are still graded.
 /// </summary>
 internal static class SubmissionProcess
 {
@@ -22,26 +25,37 @@ internal static class SubmissionProcess
     /// <summary>Extra time beyond the cell limit before a silent child is killed (a cell that ignores cancellation).</summary>
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
 
+    /// <summary>A managed-heap ceiling, so a runaway cell fails with OutOfMemoryException instead of exhausting the machine.</summary>
+    const string HeapHardLimit = "0xC0000000";
+
     public sealed record Result(IReadOnlyDictionary<int, CellOutcome> Cells, string? Problem);
 
-    public static async Task<Result> RunAsync(MergedSubmission merged, string fileName, GradingOptions options,
+    public static async Task<Result> RunAsync(MergedSubmission merged, AnswerKey key, GradingOptions options,
         IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("l1lab-grade-");
         try
         {
+            var visible = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(key.Path))!, key.FileName);
+            var readOnly = CourseView.ReadOnlyFolders(key, options.Runner);
+            var path = options.Sandbox is null ? Mirror(folder.FullName, visible, readOnly) : Path.Combine(folder.FullName, key.FileName);
             var outcomes = new Dictionary<int, CellOutcome>();
             var blanked = new HashSet<int>();
             var cells = ((JsonArray)merged.Root["cells"]!).Select(c => (JsonObject)c!).ToList();
+            var codeCells = cells.Count(c => NotebookJson.CellType(c) == "code");
             for (var attempt = 0; ; attempt++)
             {
                 var root = (JsonObject)merged.Root.DeepClone();
                 var copy = (JsonArray)root["cells"]!;
                 foreach (var number in blanked) copy[number - 1]!["source"] = new JsonArray();
-                var path = Path.Combine(folder.FullName, fileName);
                 File.WriteAllText(path, NotebookJson.ToJson(root));
+                // The sandboxed child may run as nobody: it reads the notebook through a bind mount, never this folder.
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-                var run = await RunChildAsync(path, folder.FullName, options, parameters, cancellationToken).ConfigureAwait(false);
+                var start = options.Sandbox is { } sandbox
+                    ? Sandboxed(sandbox, path, visible, readOnly, options, parameters, codeCells)
+                    : Unconfined(path, options, parameters);
+                var run = await RunChildAsync(start, options, cancellationToken).ConfigureAwait(false);
                 foreach (var e in run.Events.Where(e => e.Kind == "cell" && !blanked.Contains(e.Cell)))
                     outcomes[e.Cell] = new CellOutcome(e.Status, e.Message);
                 if (run.Events.FirstOrDefault(e => e.Kind == "error") is { } error) return new Result(outcomes, error.Message);
@@ -55,7 +69,7 @@ internal static class SubmissionProcess
                 if (culprit == 0) return new Result(outcomes, null);
                 outcomes[culprit] = run.Hung
                     ? new CellOutcome("timeout", $"did not finish within {Seconds(options.CellTimeout)} s and ignored being stopped, so its process was killed")
-                    : new CellOutcome("crashed", $"ended the grading process ({run.Describe()}), e.g. by calling Environment.Exit or by a stack overflow");
+                    : new CellOutcome("crashed", $"ended the grading process ({run.Describe()}), e.g. by calling Environment.Exit, by a stack overflow or by passing a sandbox limit");
                 blanked.Add(culprit);
                 if (attempt == MaxRestarts)
                     return new Result(outcomes, $"gave up after {MaxRestarts + 1} runs that each ended early");
@@ -74,6 +88,80 @@ internal static class SubmissionProcess
         }
     }
 
+    /// <summary>
+    /// Without a sandbox: the notebook's path inside <paramref name="folder"/> mirrors <paramref name="visible"/>, and
+    /// each read-only course folder is a link at its mirrored place, so relative <c>#r</c> lines and the data search
+    /// work as they do next to the key.
+    /// </summary>
+    static string Mirror(string folder, string visible, IReadOnlyList<string> readOnly)
+    {
+        string Inside(string path) => Path.Combine(folder, Path.GetFullPath(path).TrimStart(Path.DirectorySeparatorChar));
+        var path = Inside(visible);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        foreach (var target in readOnly)
+        {
+            var link = Inside(target);
+            if (Directory.Exists(link) || File.Exists(link)) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            Directory.CreateSymbolicLink(link, target);
+        }
+        return path;
+    }
+
+    /// <summary>The arguments after the program: <c>workshop run-submission</c>, the notebook, the limit and the parameters.</summary>
+    static List<string> ChildArguments(RunnerCommand runner, string notebook, GradingOptions options, IReadOnlyDictionary<string, string> parameters)
+    {
+        var args = new List<string>(runner.Arguments) { "workshop", "run-submission", notebook, "--cell-timeout", Seconds(options.CellTimeout) };
+        foreach (var (name, value) in parameters) args.AddRange(["--set", $"{name}={value}"]);
+        return args;
+    }
+
+    static ProcessStartInfo Unconfined(string notebook, GradingOptions options, IReadOnlyDictionary<string, string> parameters)
+    {
+        var start = Redirected(options.Runner.FileName, Path.GetDirectoryName(notebook)!);
+        foreach (var a in ChildArguments(options.Runner, notebook, options, parameters)) start.ArgumentList.Add(a);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_GCHeapHardLimit"] = HeapHardLimit;
+        return start;
+    }
+
+    static ProcessStartInfo Sandboxed(GradingSandbox sandbox, string notebook, string visible, IReadOnlyList<string> readOnly,
+        GradingOptions options, IReadOnlyDictionary<string, string> parameters, int codeCells)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = "/usr/bin:/bin",
+            ["HOME"] = "/tmp",
+            ["TMPDIR"] = "/tmp",
+            ["XDG_CACHE_HOME"] = "/tmp/.cache",
+            ["LANG"] = "C.UTF-8",
+            ["NO_COLOR"] = "1",
+            ["DOTNET_ROOT"] = CourseView.RuntimeRoot(),
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_EnableDiagnostics"] = "0",
+            ["DOTNET_GCHeapHardLimit"] = HeapHardLimit,
+        };
+        var command = ChildArguments(options.Runner, visible, options, parameters).Prepend(options.Runner.FileName).Append("--end-stray-processes").ToList();
+        var start = Redirected(sandbox.BubblewrapPath, Path.GetDirectoryName(notebook)!);
+        foreach (var a in sandbox.Arguments(notebook, visible, readOnly, environment, GradingSandbox.CpuSeconds(options.CellTimeout, codeCells), command))
+            start.ArgumentList.Add(a);
+        // bwrap itself gets nothing of the grader's environment either: the sandbox can read its own PID 1's.
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/bin:/bin:/usr/sbin:/sbin";
+        return start;
+    }
+
+    static ProcessStartInfo Redirected(string fileName, string workingDirectory) => new(fileName)
+    {
+        WorkingDirectory = workingDirectory,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+        StandardOutputEncoding = Encoding.UTF8,
+    };
+
     static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     sealed record ChildRun(IReadOnlyList<CellEvent> Events, bool Hung, int? ExitCode, string ErrorTail)
@@ -83,32 +171,10 @@ internal static class SubmissionProcess
             + (ErrorTail.Length > 0 ? $"; it wrote: {ErrorTail.ReplaceLineEndings(" ").Trim()}" : "");
     }
 
-    static async Task<ChildRun> RunChildAsync(string notebook, string folder, GradingOptions options,
-        IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    static async Task<ChildRun> RunChildAsync(ProcessStartInfo start, GradingOptions options, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(options.Runner.FileName)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in options.Runner.Arguments) start.ArgumentList.Add(a);
-        foreach (var a in new[] { "workshop", "run-submission", notebook, "--base-dir", Path.GetFullPath(options.KeyDirectory), "--cell-timeout", Seconds(options.CellTimeout) })
-            start.ArgumentList.Add(a);
-        foreach (var (name, value) in parameters)
-        {
-            start.ArgumentList.Add("--set");
-            start.ArgumentList.Add($"{name}={value}");
-        }
-        start.Environment["NO_COLOR"] = "1";
-        // A managed-heap ceiling, so a runaway cell fails with OutOfMemoryException instead of exhausting the machine.
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0xC0000000";
-
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {options.Runner.FileName}");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}");
         try
         {
             await process.StandardInput.WriteLineAsync(token).ConfigureAwait(false);

@@ -13,9 +13,11 @@ public static class SubmissionRun
     /// <summary>Output a cell may keep; the rest is dropped, so a cell printing forever cannot exhaust memory.</summary>
     public const int MaxOutputCharacters = 200_000;
 
-    /// <summary>Runs <paramref name="notebookPath"/>; returns 0 when every cell was reported, 1 when the notebook could not be run.</summary>
-    public static async Task<int> RunAsync(string notebookPath, string baseDirectory, IReadOnlyDictionary<string, string> parameters,
-        TimeSpan cellTimeout, string token, Stream events, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="notebookPath"/> (its relative <c>#r</c> lines resolve from its own folder); returns 0 when every cell was reported, 1 when the notebook could not be run.
+    /// With <paramref name="endStrayProcesses"/> (inside the grading sandbox only) every process a cell left behind is
+    /// ended once the cell is done.</summary>
+    public static async Task<int> RunAsync(string notebookPath, IReadOnlyDictionary<string, string> parameters,
+        TimeSpan cellTimeout, string token, Stream events, CancellationToken cancellationToken, bool endStrayProcesses = false)
     {
         var writer = new StreamWriter(events) { AutoFlush = true };
         var gate = new object();
@@ -32,9 +34,12 @@ public static class SubmissionRun
                 Parameters = parameters,
                 ContinueAfterFailure = true,
                 CellTimeout = cellTimeout,
-                BaseDirectory = baseDirectory,
                 MaxOutputCharacters = MaxOutputCharacters,
-                OnCell = cell => Report(new CellEvent("cell", cell.CellNumber, StatusOf(cell), cell.Result?.Error?.ToString() ?? "")),
+                OnCell = cell =>
+                {
+                    if (endStrayProcesses) StrayProcesses.End();
+                    Report(new CellEvent("cell", cell.CellNumber, StatusOf(cell), cell.Result?.Error?.ToString() ?? ""));
+                },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (NotebookException e)

@@ -16,7 +16,8 @@ static class App
     /// <summary>Runs the app with a longer time limit (grading whole notebooks).</summary>
     public static Result Run(TimeSpan timeout, params string[] args) => Run(new Dictionary<string, string>(), timeout, args);
 
-    static Result Run(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[] args)
+    /// <summary>Runs the app with extra environment variables and a time limit.</summary>
+    public static Result Run(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "L1Lab.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -7,7 +7,7 @@ namespace L1Lab.Cli.Commands;
 
 /// <summary>
 /// <c>l1lab workshop release &lt;notebooks…&gt; --out DIR</c> writes the student versions of instructor notebooks;
-/// <c>l1lab workshop grade &lt;submissions…&gt; --out DIR [--key notebooks/] [--cell-timeout S] [--quick] [--set name=value]…</c>
+/// <c>l1lab workshop grade &lt;submissions…&gt; --out DIR [--key notebooks/] [--cell-timeout S] [--quick] [--set name=value]… [--no-sandbox]</c>
 /// grades learners' notebooks against them and writes grades.csv and a feedback page per submission. Bad arguments
 /// are one line and exit code 2; a broken submission is graded (with zero for what it breaks), not an error.
 /// </summary>
@@ -16,7 +16,7 @@ public static class WorkshopCommand
     /// <summary>Builds the <c>workshop</c> command with <c>release</c>, <c>grade</c> and the hidden <c>run-submission</c>.</summary>
     public static Command Create() => new("workshop", "Run a workshop: student notebooks without solutions, and an autograder for the exercises.")
     {
-        Release(), Grade(), RunSubmission(),
+        Release(), Grade(), WorkshopHomesCommands.Collect(), WorkshopHomesCommands.Return(), RunSubmission(),
     };
 
     static Command Release()
@@ -65,9 +65,10 @@ public static class WorkshopCommand
         var timeout = new Option<double>("--cell-timeout") { Description = "Seconds one cell may run before it is stopped.", DefaultValueFactory = _ => 300 };
         var set = ParameterAssignments.SetOption("Override a parameters-cell variable, e.g. --set epochs=1 (repeatable).");
         var quick = ParameterAssignments.QuickOption();
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run learners' code unconfined, with your rights (only where bubblewrap is unavailable and you trust the code)." };
         var command = new Command("grade", "Grade submissions: the key's full tests replace the learner's, each submission runs in its own process; writes grades.csv and feedback pages.")
         {
-            submissions, output, key, timeout, set, quick,
+            submissions, output, key, timeout, set, quick, noSandbox,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -78,6 +79,10 @@ public static class WorkshopCommand
             Cli.Require(seconds > 0 && double.IsFinite(seconds) && seconds <= 86_400, $"--cell-timeout {seconds.ToString(CultureInfo.InvariantCulture)}: give a number of seconds between 0 and 86400");
             var parameters = ParameterAssignments.Parse(parseResult.GetValue(set) ?? []);
             var files = Expand(parseResult.GetValue(submissions) ?? []);
+            var sandbox = parseResult.GetValue(noSandbox) ? null : GradingSandbox.Find()
+                ?? throw new UsageException(OperatingSystem.IsLinux()
+                    ? "workshop grade: bubblewrap (bwrap) is not installed, so learners' code would run with your rights; install it (apt-get install bubblewrap) or pass --no-sandbox"
+                    : "workshop grade: the grading sandbox needs Linux and bubblewrap; on this system pass --no-sandbox to run learners' code with your rights");
 
             var keyFiles = Directory.EnumerateFiles(keyDirectory, "*.ipynb").ToList();
             foreach (var file in files.Select(Path.GetFileName).Distinct().Select(n => Path.Combine(keyDirectory, n!)).Where(File.Exists))
@@ -111,6 +116,7 @@ public static class WorkshopCommand
                 KeyDirectory = keyDirectory,
                 OutDirectory = outDirectory,
                 Runner = Self(),
+                Sandbox = sandbox,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
                 Parameters = parameters,
                 Progress = line => out_.WriteLine(line),
@@ -122,6 +128,7 @@ public static class WorkshopCommand
     static async Task<int> GradeAsync(IReadOnlyList<string> files, GradingOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        await output.WriteLineAsync(options.Sandbox?.Describe() ?? "no sandbox: learners' code runs with your rights").ConfigureAwait(false);
         var report = await Grader.GradeAsync(files, options, cancellationToken).ConfigureAwait(false);
         var seconds = started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         await output.WriteLineAsync($"graded {files.Count} submission{(files.Count == 1 ? "" : "s")} in {seconds} s: {report.CsvPath}, feedback pages in {options.OutDirectory}").ConfigureAwait(false);
@@ -131,20 +138,20 @@ public static class WorkshopCommand
     static Command RunSubmission()
     {
         var notebook = new Argument<string>("notebook");
-        var baseDirectory = new Option<string>("--base-dir") { Required = true };
         var timeout = new Option<double>("--cell-timeout") { DefaultValueFactory = _ => 300 };
         var set = new Option<string[]>("--set") { Arity = ArgumentArity.ZeroOrMore };
+        var endStray = new Option<bool>("--end-stray-processes");
         var command = new Command("run-submission", "Used by 'workshop grade': runs one merged submission and reports each cell.")
         {
-            notebook, baseDirectory, timeout, set,
+            notebook, timeout, set, endStray,
         };
         command.Hidden = true;
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var token = Console.In.ReadLine()?.Trim() ?? "";
             await using var events = Console.OpenStandardOutput();
-            return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(baseDirectory)!, ParameterAssignments.Parse(parseResult.GetValue(set) ?? []),
-                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken).ConfigureAwait(false);
+            return await SubmissionRun.RunAsync(parseResult.GetValue(notebook)!, ParameterAssignments.Parse(parseResult.GetValue(set) ?? []),
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token, events, cancellationToken, parseResult.GetValue(endStray)).ConfigureAwait(false);
         });
         return command;
     }

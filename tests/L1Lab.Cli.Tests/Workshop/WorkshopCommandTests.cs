@@ -166,7 +166,7 @@ public sealed class WorkshopCommandTests : IDisposable
     }
 
     /// <summary>grades.csv as rows keyed by column name (RFC 4180 quoting).</summary>
-    static List<Dictionary<string, string>> ReadCsv(string path)
+    internal static List<Dictionary<string, string>> ReadCsv(string path)
     {
         var records = new List<List<string>>();
         var text = File.ReadAllText(path);
