@@ -3,7 +3,8 @@
 Same model (784-256-10, ReLU), data (the repository's data/mnist, pixels scaled to [0, 1]), batch size 32,
 SGD with lr 0.01, a fresh shuffle every epoch, the last short batch kept, and L1 on weight matrices only.
 Each step reads the loss back (``loss.item()``), as L1Lab's trainer does to catch divergence.
-Prints CSV rows: framework,mode,epoch,seconds,test_accuracy (seconds = training steps only).
+Prints CSV rows: framework,mode,epoch,seconds,held_out_accuracy (seconds = training steps only; the loop is
+training.py's, shared with train_cnn.py).
 
 Usage: /usr/bin/python3 benchmarks/pytorch/train_mnist.py [--epochs N] [--mode none|penalty|proximal] [--lambda L]
 """
@@ -11,10 +12,11 @@ import argparse
 import gzip
 import os
 import pathlib
-import time
 
 import numpy as np
 import torch
+
+from training import train
 
 
 def read_idx(path):
@@ -49,36 +51,7 @@ def main():
 
     torch.manual_seed(42)
     model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
-    weights = [p for p in model.parameters() if p.dim() > 1]
-    lr, batch, n = 0.01, 32, len(train_x)
-    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
-    generator = torch.Generator().manual_seed(42)
-
-    print("framework,mode,epoch,seconds,test_accuracy")
-    for epoch in range(1, args.epochs + 1):
-        model.train()
-        start = time.perf_counter()
-        order = torch.randperm(n, generator=generator)
-        images, labels = train_x[order], train_y[order]
-        loss_sum = 0.0
-        for first in range(0, n, batch):
-            x, y = images[first:first + batch], labels[first:first + batch]
-            loss = torch.nn.functional.cross_entropy(model(x), y)
-            if args.mode == "penalty":
-                loss = loss + args.lam * sum(w.abs().sum() for w in weights)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            if args.mode == "proximal":
-                with torch.no_grad():
-                    for w in weights:
-                        w.copy_(torch.sign(w) * torch.clamp(w.abs() - lr * args.lam, min=0))
-            loss_sum += loss.item()
-        seconds = time.perf_counter() - start
-        model.eval()
-        with torch.no_grad():
-            accuracy = (model(test_x).argmax(1) == test_y).float().mean().item()
-        print(f"pytorch,{args.mode},{epoch},{seconds:.4f},{accuracy:.4f}", flush=True)
+    train(model, train_x, train_y, test_x, test_y, epochs=args.epochs, mode=args.mode, lam=args.lam, lr=0.01, batch=32)
 
 
 if __name__ == "__main__":
