@@ -110,7 +110,7 @@ public static class WorkshopCommand
             }
 
             OutputLocation.Prepare(outDirectory, "--out");
-            var out_ = parseResult.InvocationConfiguration.Output;
+            var console = parseResult.InvocationConfiguration.Output;
             return GradeAsync(files, new GradingOptions
             {
                 KeyDirectory = keyDirectory,
@@ -119,8 +119,8 @@ public static class WorkshopCommand
                 Sandbox = sandbox,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
                 Parameters = parameters,
-                Progress = line => out_.WriteLine(line),
-            }, out_, cancellationToken);
+                Progress = line => console.WriteLine(line),
+            }, console, cancellationToken);
         });
         return command;
     }
@@ -172,7 +172,8 @@ public static class WorkshopCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path)) {
+            if (File.Exists(path))
+            {
                 InputPath.File(path, "submission");
                 files.Add(path);
             }

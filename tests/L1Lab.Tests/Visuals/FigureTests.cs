@@ -12,7 +12,7 @@ public sealed class FigureTests
     static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     /// <summary>Every kind of figure the course draws, with small known data.</summary>
-    public static TheoryData<string> Kinds => new() { "line", "log", "scatter", "bar", "histogram", "heatmap", "roc" };
+    public static TheoryData<string> Kinds => new() { "line", "log", "scatter", "bar", "histogram", "heatmap", "roc", "precision-recall", "reliability" };
 
     static Figure Make(string kind) => kind switch
     {
@@ -28,6 +28,8 @@ public sealed class FigureTests
             HistogramSeries.Of("L2", [-0.05, -0.01, 0.0, 0.0, 0.02, 0.07], start: -0.1, binWidth: 0.05, binCount: 4) with { Opacity = 0.6 }),
         "heatmap" => Figure.Heatmap("digit", new HeatmapSeries("ink", [[0.0, 0.5], [1.0, 0.25], [0.0, 0.0]]) { ShowScale = true }),
         "roc" => RocChart.Of("ROC", ("model", new RocCurve([new RocPoint(double.PositiveInfinity, 0, 0), new RocPoint(0.5, 0.2, 0.7), new RocPoint(0, 1, 1)]))),
+        "precision-recall" => PrecisionRecallChart.Of("PR", ("model", BinaryMetrics.PrecisionRecall([0.9, 0.8, 0.7, 0.6], [true, false, true, false]))),
+        "reliability" => ReliabilityChart.Of("Calibration", ("model", Calibration.Reliability(new BinaryScores([0.1, 0.3, 0.35, 0.8, 0.9], [false, false, true, true, true]), bins: 5))),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -2,9 +2,9 @@ using L1Lab.Experiments;
 using L1Lab.Results;
 using L1Lab.Training;
 
-namespace L1Lab.Tests.Results;
+namespace L1Lab.Tests.Experiments;
 
-public sealed class SweepReportTests
+public sealed class SweepSummaryTests
 {
     static readonly SweepResult[] Rows =
     [
