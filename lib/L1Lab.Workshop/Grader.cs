@@ -100,7 +100,9 @@ public static partial class Grader
 
         var merged = MergedSubmission.Create(key, cells);
         var declared = NotebookRunner.DeclaredParameters(key.Path);
-        var parameters = options.Parameters.Where(p => declared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var parameters = options.KeyParameters.TryGetValue(Path.GetFileName(key.Path), out var own)
+            ? own.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+            : options.Parameters.Where(p => declared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var run = await SubmissionProcess.RunAsync(merged, key, options, parameters, cancellationToken).ConfigureAwait(false);
 
         var rows = new List<GradeRow>();

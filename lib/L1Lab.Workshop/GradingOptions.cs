@@ -24,6 +24,13 @@ public sealed record GradingOptions
     /// <summary>Overrides for the notebooks' parameters cells (quick sizes); each notebook gets the names it declares.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Each key notebook's own resolved values (its quick values, then <c>--set</c>), by the key's file name. They win
+    /// over <see cref="Parameters"/>, so notebooks whose quick sizes differ can be graded in one run.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> KeyParameters { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Told about each submission as its grading starts and ends.</summary>
     public Action<string>? Progress { get; init; }
 }

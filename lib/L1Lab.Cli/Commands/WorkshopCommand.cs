@@ -97,17 +97,6 @@ public static class WorkshopCommand
                 }
             }
             var keyValues = ParameterAssignments.Resolve(keyFiles.Where(f => SafeDeclared(f) is not null).ToList(), parameters, parseResult.GetValue(quick));
-            // One set of values goes to every submission, and the grader gives each notebook the names it declares:
-            // the key notebooks' quick values must agree where they name the same variable.
-            foreach (var (file, values) in keyValues)
-            {
-                foreach (var (name, value) in values)
-                {
-                    if (parameters.TryGetValue(name, out var other) && other != value)
-                        throw new UsageException($"--quick: {file} and {keyValues.First(kv => kv.Value.GetValueOrDefault(name) == other).Key} give {name} different quick values; grade them separately or --set {name}");
-                    parameters[name] = value;
-                }
-            }
 
             OutputLocation.Prepare(outDirectory, "--out");
             var console = parseResult.InvocationConfiguration.Output;
@@ -119,6 +108,7 @@ public static class WorkshopCommand
                 Sandbox = sandbox,
                 CellTimeout = TimeSpan.FromSeconds(seconds),
                 Parameters = parameters,
+                KeyParameters = keyValues.ToDictionary(kv => Path.GetFileName(kv.Key), kv => kv.Value, StringComparer.Ordinal),
                 Progress = line => console.WriteLine(line),
             }, console, cancellationToken);
         });

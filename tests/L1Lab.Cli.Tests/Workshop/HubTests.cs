@@ -15,6 +15,7 @@ namespace L1Lab.Cli.Tests.Workshop;
 /// (sandboxed) and returns, and the hub shuts down with no process left. Needs root (useradd, JupyterHub's
 /// LocalProcessSpawner), jupyterhub and configurable-http-proxy.
 /// </summary>
+[Collection(SandboxedGrading.Name)]
 public sealed class HubTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     const string Name = "02-l1-penalty.ipynb";

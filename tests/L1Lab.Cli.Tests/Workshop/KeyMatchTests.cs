@@ -1,6 +1,7 @@
 namespace L1Lab.Cli.Tests.Workshop;
 
 /// <summary>A submission whose file name matches no key notebook is graded against the key its exercise ids match.</summary>
+[Collection(SandboxedGrading.Name)]
 public sealed class KeyMatchTests : IDisposable
 {
     readonly string _folder = Directory.CreateTempSubdirectory("l1lab-keymatch-").FullName;

@@ -7,6 +7,7 @@ namespace L1Lab.Cli.Tests.Workshop;
 /// <c>l1lab workshop release|grade</c> as a teacher runs them. The grading tests run real notebooks in child processes
 /// with the quick sizes, so they take minutes; the adversarial cases use notebook 02, one of the fastest.
 /// </summary>
+[Collection(SandboxedGrading.Name)]
 public sealed class WorkshopCommandTests : IDisposable
 {
     readonly string _folder = Directory.CreateTempSubdirectory("l1lab-workshop-").FullName;
