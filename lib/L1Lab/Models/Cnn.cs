@@ -45,7 +45,7 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
         FeatureSide = featureSide;
         var inputs = new[] { 1 }.Concat(channels).ToArray();
         _convolutions = new ModuleList<Conv2d>(Enumerable.Range(0, channels.Count).Select(i => Convolution(inputs[i], inputs[i + 1], generator)).ToArray());
-        _head = Linear((long)channels[^1] * featureSide * featureSide, classCount, generator);
+        _head = Mlp.Layer((long)channels[^1] * featureSide * featureSide, classCount, generator);
         register_module("convolutions", _convolutions);
         register_module("head", _head);
     }
@@ -73,14 +73,6 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
         conv.weight!.uniform_(-bound, bound, generator);
         conv.bias!.uniform_(-bound, bound, generator);
         return conv;
-    }
-
-    static Linear Linear(long inputs, long outputs, Generator? generator)
-    {
-        double bound = 1 / Math.Sqrt(inputs);
-        var weight = empty(outputs, inputs).uniform_(-bound, bound, generator);
-        var bias = empty(outputs).uniform_(-bound, bound, generator);
-        return nn.Linear(new Parameter(weight), new Parameter(bias));
     }
 
     /// <summary>The convolutions, input side first.</summary>

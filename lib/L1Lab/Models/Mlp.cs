@@ -64,7 +64,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     /// (what <c>kaiming_uniform_</c> with a = √5 gives), drawn weights first, from <paramref name="generator"/>
     /// or, when it is null, the global generator.
     /// </summary>
-    static Linear Layer(long inputs, long outputs, Generator? generator)
+    internal static Linear Layer(long inputs, long outputs, Generator? generator)
     {
         double bound = 1 / Math.Sqrt(inputs);
         var weight = empty(outputs, inputs).uniform_(-bound, bound, generator);
