@@ -199,6 +199,30 @@ public sealed partial class CourseNotebooksTests
             $"{file}: test cell {(string?)t.Meta!["grade_id"]} has unpaired hidden-test markers"));
     }
 
+    /// <summary>
+    /// Teaching cells read as teaching (HELPERS.md, STYLE.md): a check that keeps the prose honest is a
+    /// <c>Check.That(condition, "claim")</c> line in its own cell tagged <c>hide-input</c>, never an
+    /// <c>if (…) throw</c> inside the cell that teaches. Exercise test cells (nbgrader) may throw: that is how they fail.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CourseNotebooks))]
+    public void Teaching_cells_throw_nothing_and_checks_sit_in_hide_input_cells(string file)
+    {
+        var cells = ReadJson(file)["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code");
+        foreach (var cell in cells.Where(c => c["metadata"]?["nbgrader"] is null))
+        {
+            var source = cell["source"] is JsonArray a ? string.Concat(a.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+            var root = CSharpSyntaxTree.ParseText(source, CellSyntax.ParseOptions).GetRoot();
+            var id = (string?)cell["id"];
+            Assert.False(root.DescendantNodes().Any(n => n is ThrowStatementSyntax or ThrowExpressionSyntax),
+                $"{file}: teaching cell {id} throws; move the check into its own hide-input cell as Check.That(condition, \"claim\")");
+            var checks = root.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString() is "Check.That" or "L1Lab.Check.That");
+            var tags = cell["metadata"]?["tags"] as JsonArray;
+            Assert.True(!checks || tags is not null && tags.Any(t => (string?)t == "hide-input"),
+                $"{file}: cell {id} calls Check.That but is not tagged hide-input, so the book cannot fold it");
+        }
+    }
+
     /// <summary>The names declared by the notebook's parameters cell (empty when it has none).</summary>
     static IReadOnlySet<string> DeclaredParameters(Notebook notebook)
     {
