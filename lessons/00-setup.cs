@@ -45,8 +45,8 @@ lesson.Display(runtime.Detail);
 Console.WriteLine($"Environment.Version: {Environment.Version}");
 Console.WriteLine($"Runtime:             {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"Operating system:    {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-if (Environment.Version.Major < 10)
-    throw new Exception($"L1Lab needs .NET 10 or later; this kernel runs .NET {Environment.Version}.");
+
+Check.That(Environment.Version.Major >= 10, "L1Lab needs .NET 10 or later");
 
 // ## 2. TorchSharp
 //
@@ -95,9 +95,9 @@ lesson.Display(runtimeTable);
 
 var w = torch.tensor(new float[] { 0.5f, -1.5f, 0f });
 var norm = L1.Norm(w);
-if (!norm.allclose(w.abs().sum()) || norm.item<float>() != 2f)
-    throw new Exception($"L1.Norm gave {norm.item<float>()}, expected 2");
 lesson.Display(norm);
+
+Check.That(norm.allclose(w.abs().sum()) && norm.item<float>() == 2f, "L1.Norm of (0.5, −1.5, 0) is 2");
 
 // ## 4. The data: MNIST
 //
@@ -115,15 +115,13 @@ lesson.Display(new DataFrame(
 
 // Each image is one row of 784 = 28·28 floats in [0, 1] (0 is the black background, 1 full ink), the format a fully connected network takes. Each label is an `int64` class index 0–9, the format `cross_entropy` takes (notebook 01).
 
-if (train.Count != 60_000 || test.Count != 10_000)
-    throw new Exception($"expected 60,000 training and 10,000 test images, got {train.Count} and {test.Count}");
-if (train.ImageSide != 28 || train.ClassCount != 10)
-    throw new Exception($"expected 28×28 images in 10 classes, got {train.ImageSide}×{train.ImageSide} in {train.ClassCount}");
 var minPixel = train.Images.min().item<float>();
 var maxPixel = train.Images.max().item<float>();
-if (minPixel < 0f || maxPixel > 1f)
-    throw new Exception($"pixels should lie in [0, 1], found [{minPixel}, {maxPixel}]");
 lesson.Display($"pixels in [{minPixel}, {maxPixel}]");
+
+Check.That(train.Count == 60_000 && test.Count == 10_000, "MNIST has 60,000 training and 10,000 test images");
+Check.That(train.ImageSide == 28 && train.ClassCount == 10, "the images are 28×28 pixels in 10 classes");
+Check.That(minPixel >= 0f && maxPixel <= 1f, "pixels lie in [0, 1]");
 
 // How many images of each digit? The classes are roughly, not exactly, balanced (BreastMNIST, later in the course, is far less so).
 
@@ -135,13 +133,14 @@ lesson.Display(new DataFrame(
 // The first training image is a 5. The helper below turns one row back into a 28×28 grid; the heatmap draws row 0 at the top, as the image is stored.
 
 var firstLabel = train.Labels[0].item<long>();
-if (firstLabel != 5) throw new Exception($"the first MNIST training label is 5; got {firstLabel}");
 
 // A digit as a picture: its 28×28 pixel values as a heatmap, 0 (paper) white and 1 (ink) black. Hover over a pixel to read its value.
 Figure Digit(Tensor pixels, string title) =>
     Figure.Heatmap(title, HeatmapSeries.FromTensor("pixel value", pixels.reshape(train.ImageSide, train.ImageSide)) with { Min = 0, Max = 1 });
 
 lesson.Display(Digit(train.Images[0], $"train[0], label {firstLabel}"));
+
+Check.That(firstLabel == 5, "the first MNIST training label is 5");
 
 // The first `previewImages` training images side by side, with their labels:
 

@@ -83,10 +83,11 @@ Tensor StableLogSoftmax(Tensor z)
 var logP = StableLogSoftmax(big);
 lesson.Display(logP);  // log p for logits (1000, 0, -1000): 0, -1000, -2000
 
-if (!logP.isfinite().all().item<bool>()) throw new Exception("the stable log-softmax must be finite for logits of ±1000");
 Console.WriteLine(Compare.Tensors("ours vs torch.nn.functional.log_softmax", logP, torch.nn.functional.log_softmax(big, 0)));
 Console.WriteLine(Compare.Tensors("ours vs Losses.LogSoftmax", logP, Losses.LogSoftmax(big)));
 Console.WriteLine(Compare.Tensors("moderate logits: ours vs log(naive)", StableLogSoftmax(z), NaiveSoftmax(z).log()));
+
+Check.That(logP.isfinite().all().item<bool>(), "the stable log-softmax is finite for logits of ±1000");
 
 // ## 3. Cross-entropy
 //
@@ -125,9 +126,9 @@ Tensor untrainedLoss;
 using (torch.no_grad())
     untrainedLoss = Losses.CrossEntropy(untrained.forward(sample.Images), sample.Labels);
 var ln10 = Math.Log(10);
-if (Math.Abs(untrainedLoss.item<float>() - ln10) > 0.3)
-    throw new Exception($"an untrained model should score close to ln 10 = {ln10:F3}; got {untrainedLoss.item<float>():F3}");
 lesson.Display($"untrained model on {sample.Count} test images: cross-entropy {untrainedLoss.item<float>():F3}   (ln 10 = {ln10:F3})");
+
+Check.That(Math.Abs(untrainedLoss.item<float>() - ln10) <= 0.3, "an untrained model scores close to ln 10");
 
 // ## 4. Why a classifier uses cross-entropy, not squared error
 //
@@ -165,11 +166,10 @@ lesson.Display(new DataFrame(
 
 var atTen = rows.Single(r => r.S == 10.0);
 var ratio = atTen.CeGrad / atTen.MseGrad;
-if (!(ratio > 1000))
-    throw new Exception($"at s = 10 the cross-entropy gradient should be over 1000× the MSE gradient; the ratio is {ratio:g3}");
-if (!(rows[^1].MseGrad < 1e-6 && rows[^1].CeGrad > 1.0))
-    throw new Exception("at s = 20 the MSE gradient should have vanished while cross-entropy's stays near √2");
 lesson.Display($"at s = 10, ‖∂CE/∂z‖ / ‖∂MSE/∂z‖ = {ratio:N0}");
+
+Check.That(ratio > 1000, "at s = 10 the cross-entropy gradient is over 1000× the MSE gradient");
+Check.That(rows[^1].MseGrad < 1e-6 && rows[^1].CeGrad > 1.0, "at s = 20 the MSE gradient has vanished while cross-entropy's stays near √2");
 
 // ## 5. Both losses as functions of the probability of the correct class
 //

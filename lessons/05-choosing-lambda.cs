@@ -172,21 +172,16 @@ lesson.Display(new DataFrame(
 // The folds must **partition** the indices: together they contain every index 0 … N − 1, and no index twice. Sorting all fold indices together must give exactly 0, 1, …, N − 1.
 
 var allIndices = foldsByHand.SelectMany(x => x).Order().ToArray();
-if (!allIndices.SequenceEqual(Enumerable.Range(0, train.Count).Select(i => (long)i)))
-    throw new Exception("the folds do not partition 0 … N − 1 (an index is missing or repeated)");
-for (var a = 0; a < folds; a++)
-    for (var b = a + 1; b < folds; b++)
-        if (foldsByHand[a].Intersect(foldsByHand[b]).Any())
-            throw new Exception($"folds {a + 1} and {b + 1} share an index");
 lesson.Display($"{folds} folds, {allIndices.Length} indices, each exactly once; sizes {string.Join(", ", foldsByHand.Select(x => x.Length))}");
+
+Check.That(allIndices.SequenceEqual(Enumerable.Range(0, train.Count).Select(i => (long)i)), "every index 0 … N − 1 lies in exactly one fold");
 
 // `CrossValidation.Folds(count, k, seed)` builds its folds the same way (it turns the 64-bit seed into the `Random` seed as seed ⊕ (seed ≫ 32), which is 42 for 42), so the two must agree index for index:
 
 var libraryFolds = CrossValidation.Folds(train.Count, folds, foldSeed);
-for (var f = 0; f < folds; f++)
-    if (!libraryFolds[f].SequenceEqual(foldsByHand[f]))
-        throw new Exception($"fold {f + 1} differs between the hand-built folds and CrossValidation.Folds");
 lesson.Display($"CrossValidation.Folds gives the same {folds} folds");
+
+Check.That(Enumerable.Range(0, folds).All(f => libraryFolds[f].SequenceEqual(foldsByHand[f])), "CrossValidation.Folds gives the hand-built folds");
 
 // MNIST's own split is already grouped: its 60,000 training digits were written by about 250 writers and its test digits by other writers, so the test accuracy is an accuracy on new writers. Inside the training set, though, each writer contributes many digits, and our random folds put digits of the same writer on both sides of a fold boundary; MNIST ships no writer ids, so we cannot do better, and the cross-validated accuracy may be slightly optimistic for new writers. Medical data are like that too, only worse: one patient contributes several images, and two scans of the same lesion are near-duplicates. If they land in different folds, the model is validated on a patient it has seen, and the score is optimistic again. There the folds must be built per **patient** (grouped K-fold, exercise 3).
 //
@@ -235,11 +230,9 @@ lesson.Display(new DataFrame(
 // The λ = 10⁻⁴ row must be exactly what we computed by hand: same folds, same seed, same training.
 
 var libraryRow = cv.Scores.Single(s => s.Lambda == lambdaByHand);
-if (!libraryRow.FoldAccuracies.SequenceEqual(handAccuracies))
-    throw new Exception($"by hand [{string.Join(", ", handAccuracies)}] but CrossValidation.Run [{string.Join(", ", libraryRow.FoldAccuracies)}]");
-if (Math.Abs(libraryRow.StandardError - handSe) > 1e-12)
-    throw new Exception($"standard error by hand {handSe} vs LambdaScore {libraryRow.StandardError}");
 lesson.Display($"λ = {lambdaByHand}: the same {folds} fold accuracies and standard error ({handSe:P2}) by hand and from CrossValidation.Run");
+
+Check.That(libraryRow.FoldAccuracies.SequenceEqual(handAccuracies) && Math.Abs(libraryRow.StandardError - handSe) <= 1e-12, "CrossValidation.Run gives the fold accuracies and standard error computed by hand");
 
 var positive = cv.Scores.Where(s => s.Lambda > 0).ToList();
 var baseline = cv.Scores.Single(s => s.Lambda == 0);
@@ -266,11 +259,10 @@ var highestMeanByHand = best.Lambda;
 var oneSeByHand = cv.Scores.Where(s => s.Mean >= bar).Max(s => s.Lambda);
 var highestMean = CrossValidation.Select(cv.Scores, LambdaSelectionRule.HighestMean);
 var oneSe = CrossValidation.Select(cv.Scores, LambdaSelectionRule.OneStandardError);
-if (highestMean != highestMeanByHand || oneSe != oneSeByHand || cv.SelectedLambda != highestMean)
-    throw new Exception($"by hand {highestMeanByHand} / {oneSeByHand}, library {highestMean} / {oneSe}, Run selected {cv.SelectedLambda}");
-if (oneSe < highestMean)
-    throw new Exception("the one-standard-error λ can never be smaller than the highest-mean λ");
 lesson.Display($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}");
+
+Check.That(highestMean == highestMeanByHand && oneSe == oneSeByHand && cv.SelectedLambda == highestMean, "CrossValidation.Select applies both rules as we did by hand");
+Check.That(oneSe >= highestMean, "the one-standard-error λ can never be smaller than the highest-mean λ");
 
 // The table and the line above hold this run's numbers. Look at three things in them. Where two λ have identical fold accuracies (a threshold η·λ that small changes no validation prediction), the highest-mean rule takes the larger λ by its tie-break. The bar sits one standard error below the best mean, and the one-standard-error rule takes the largest λ whose mean clears it. And the standard errors are small compared with the drop in accuracy at the largest λ: there the loss is real, not noise.
 

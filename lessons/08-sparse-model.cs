@@ -63,9 +63,9 @@ lesson.Display($"values [{string.Join(", ", values)}], columnIndex [{string.Join
 // The library's `CsrMatrix.FromDense` builds the same three arrays:
 
 var csr = CsrMatrix.FromDense(small);
-if (!csr.Values.SequenceEqual(values) || !csr.ColumnIndex.SequenceEqual(columnIndex) || !csr.RowStart.SequenceEqual(rowStart))
-    throw new Exception("CsrMatrix.FromDense disagrees with the arrays built by hand");
 lesson.Display($"CsrMatrix: {csr.NonZeros} nonzeros of {rows * columns}, sparsity {csr.Sparsity:P1}");
+
+Check.That(csr.Values.SequenceEqual(values) && csr.ColumnIndex.SequenceEqual(columnIndex) && csr.RowStart.SequenceEqual(rowStart), "CsrMatrix.FromDense builds the three arrays we built by hand");
 
 // A linear layer computes `y = x·Wᵀ`: output `r` is the dot product of row `r` of `W` with `x`. In CSR form that dot product visits only the stored weights of row `r`, so the work is one multiply-add per nonzero instead of one per entry:
 //
@@ -80,9 +80,9 @@ for (int r = 0; r < rows; r++)
 var yLibrary = new float[rows];
 csr.Multiply(x, 1, yLibrary);
 var yDense = small.matmul(tensor(x)).data<float>().ToArray();
-if (!yByHand.SequenceEqual(yDense) || !yLibrary.SequenceEqual(yDense))
-    throw new Exception($"CSR product [{string.Join(", ", yByHand)}] differs from the dense [{string.Join(", ", yDense)}]");
 lesson.Display($"y = [{string.Join(", ", yDense)}] by hand, by CsrMatrix.Multiply and by the dense product");
+
+Check.That(yByHand.SequenceEqual(yDense) && yLibrary.SequenceEqual(yDense), "by hand, CsrMatrix.Multiply and the dense product give the same y");
 
 // ## 2. When is CSR smaller?
 //
@@ -99,9 +99,9 @@ atBreakEven.view(-1).narrow(0, 0, breakEvenNonZeros).fill_(1f);
 var breakEvenCsr = CsrMatrix.FromDense(atBreakEven);
 var oneMore = zeros(m, n);
 oneMore.view(-1).narrow(0, 0, breakEvenNonZeros + 1).fill_(1f);
-if (breakEvenCsr.StorageBytes >= breakEvenCsr.DenseBytes || CsrMatrix.FromDense(oneMore).StorageBytes < breakEvenCsr.DenseBytes)
-    throw new Exception("the storage break-even formula does not match CsrMatrix.StorageBytes");
 lesson.Display($"first layer: CSR is smaller below {breakEvenNonZeros:N0} nonzeros of {m * n:N0}, i.e. above {1 - (double)breakEvenNonZeros / (m * n):P1} sparsity");
+
+Check.That(breakEvenCsr.StorageBytes < breakEvenCsr.DenseBytes && CsrMatrix.FromDense(oneMore).StorageBytes >= breakEvenCsr.DenseBytes, "the break-even count is the largest number of nonzeros at which CSR is smaller than dense");
 
 // ## 3. A sparse model from proximal L1
 //
@@ -129,11 +129,11 @@ using (no_grad()) denseLogits = sparseModel.forward(test.Images);
 sparseLogits = sparse.Forward(test.Images);
 var maxDifference = (denseLogits - sparseLogits).abs().max().item<float>();
 var samePredictions = denseLogits.argmax(1).eq(sparseLogits.argmax(1)).all().item<bool>();
-if (maxDifference > 1e-4 || !samePredictions)
-    throw new Exception($"the CSR model differs from the dense one: max |Δlogit| {maxDifference}, same predictions {samePredictions}");
 foreach (var (w, i) in sparse.Weights.Select((w, i) => (w, i)))
     Console.WriteLine($"layer {i + 1}: {w.Rows} × {w.Columns}, {w.NonZeros:N0} nonzeros ({w.Sparsity:P1} zeros), dense {w.DenseBytes / 1024.0:F1} KiB, CSR {w.StorageBytes / 1024.0:F1} KiB");
 lesson.Display($"max |Δlogit| = {maxDifference:E2}, same predictions on all {test.Count:N0} test images; whole model: dense {sparse.DenseBytes / 1024.0:F1} KiB, CSR {sparse.StorageBytes / 1024.0:F1} KiB ({(double)sparse.StorageBytes / sparse.DenseBytes:P1} of dense)");
+
+Check.That(maxDifference <= 1e-4 && samePredictions, "the CSR model gives the dense model's logits to float rounding and the same predictions");
 
 // How to read this: the model gets smaller in CSR form only if its sparsity is above the break-even of section 2 (about 50 %). With a quick run (few epochs, few images) proximal L1 has had little time to zero weights, and the CSR form can even be *larger* than the dense one; the full-size run goes well past the break-even (the cell above prints both figures for whichever run you made).
 

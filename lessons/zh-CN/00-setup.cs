@@ -47,8 +47,8 @@ lesson.Display(runtime.Detail);
 Console.WriteLine($"Environment.Version: {Environment.Version}");
 Console.WriteLine($"Runtime:             {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"Operating system:    {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-if (Environment.Version.Major < 10)
-    throw new Exception($"L1Lab needs .NET 10 or later; this kernel runs .NET {Environment.Version}.");
+
+Check.That(Environment.Version.Major >= 10, "L1Lab needs .NET 10 or later");
 
 // ## 2. TorchSharp
 //
@@ -97,9 +97,9 @@ lesson.Display(runtimeTable);
 
 var w = torch.tensor(new float[] { 0.5f, -1.5f, 0f });
 var norm = L1.Norm(w);
-if (!norm.allclose(w.abs().sum()) || norm.item<float>() != 2f)
-    throw new Exception($"L1.Norm gave {norm.item<float>()}, expected 2");
 lesson.Display(norm);
+
+Check.That(norm.allclose(w.abs().sum()) && norm.item<float>() == 2f, "L1.Norm of (0.5, −1.5, 0) is 2");
 
 // ## 4. 数据：MNIST
 //
@@ -117,15 +117,13 @@ lesson.Display(new DataFrame(
 
 // 每张图像是一行 784 = 28·28 个取值在 [0, 1] 内的浮点数（0 是黑色背景，1 是最浓的笔迹），这正是全连接网络接受的格式。每个标签是一个 `int64` 类别索引 0–9，这正是 `cross_entropy` 接受的格式（见笔记本 01）。
 
-if (train.Count != 60_000 || test.Count != 10_000)
-    throw new Exception($"expected 60,000 training and 10,000 test images, got {train.Count} and {test.Count}");
-if (train.ImageSide != 28 || train.ClassCount != 10)
-    throw new Exception($"expected 28×28 images in 10 classes, got {train.ImageSide}×{train.ImageSide} in {train.ClassCount}");
 var minPixel = train.Images.min().item<float>();
 var maxPixel = train.Images.max().item<float>();
-if (minPixel < 0f || maxPixel > 1f)
-    throw new Exception($"pixels should lie in [0, 1], found [{minPixel}, {maxPixel}]");
 lesson.Display($"pixels in [{minPixel}, {maxPixel}]");
+
+Check.That(train.Count == 60_000 && test.Count == 10_000, "MNIST has 60,000 training and 10,000 test images");
+Check.That(train.ImageSide == 28 && train.ClassCount == 10, "the images are 28×28 pixels in 10 classes");
+Check.That(minPixel >= 0f && maxPixel <= 1f, "pixels lie in [0, 1]");
 
 // 每个数字各有多少张图像？各类别大致均衡，但并不完全均衡（课程后面用到的 BreastMNIST 则远远谈不上均衡）。
 
@@ -137,13 +135,14 @@ lesson.Display(new DataFrame(
 // 第一张训练图像是数字 5。下面的辅助函数把一行数据还原成 28×28 的网格；热图把第 0 行画在最上面，与图像的存储顺序一致。
 
 var firstLabel = train.Labels[0].item<long>();
-if (firstLabel != 5) throw new Exception($"the first MNIST training label is 5; got {firstLabel}");
 
 // A digit as a picture: its 28×28 pixel values as a heatmap, 0 (paper) white and 1 (ink) black. Hover over a pixel to read its value.
 Figure Digit(Tensor pixels, string title) =>
     Figure.Heatmap(title, HeatmapSeries.FromTensor("pixel value", pixels.reshape(train.ImageSide, train.ImageSide)) with { Min = 0, Max = 1 });
 
 lesson.Display(Digit(train.Images[0], $"train[0], label {firstLabel}"));
+
+Check.That(firstLabel == 5, "the first MNIST training label is 5");
 
 // 前 `previewImages` 张训练图像并排显示，附带各自的标签：
 

@@ -172,21 +172,16 @@ lesson.Display(new DataFrame(
 // 这些折必须构成索引的一个**划分**：合起来包含 0 … N − 1 中的每个索引，且没有索引出现两次。把所有折的索引放在一起排序，必须恰好得到 0, 1, …, N − 1。
 
 var allIndices = foldsByHand.SelectMany(x => x).Order().ToArray();
-if (!allIndices.SequenceEqual(Enumerable.Range(0, train.Count).Select(i => (long)i)))
-    throw new Exception("the folds do not partition 0 … N − 1 (an index is missing or repeated)");
-for (var a = 0; a < folds; a++)
-    for (var b = a + 1; b < folds; b++)
-        if (foldsByHand[a].Intersect(foldsByHand[b]).Any())
-            throw new Exception($"folds {a + 1} and {b + 1} share an index");
 lesson.Display($"{folds} folds, {allIndices.Length} indices, each exactly once; sizes {string.Join(", ", foldsByHand.Select(x => x.Length))}");
+
+Check.That(allIndices.SequenceEqual(Enumerable.Range(0, train.Count).Select(i => (long)i)), "every index 0 … N − 1 lies in exactly one fold");
 
 // `CrossValidation.Folds(count, k, seed)` 用同样的方式构造折（它把 64 位种子转换为 `Random` 的种子 seed ⊕ (seed ≫ 32)，对 42 来说就是 42），所以两者必须逐个索引地一致：
 
 var libraryFolds = CrossValidation.Folds(train.Count, folds, foldSeed);
-for (var f = 0; f < folds; f++)
-    if (!libraryFolds[f].SequenceEqual(foldsByHand[f]))
-        throw new Exception($"fold {f + 1} differs between the hand-built folds and CrossValidation.Folds");
 lesson.Display($"CrossValidation.Folds gives the same {folds} folds");
+
+Check.That(Enumerable.Range(0, folds).All(f => libraryFolds[f].SequenceEqual(foldsByHand[f])), "CrossValidation.Folds gives the hand-built folds");
 
 // MNIST 自带的划分本身就是分组的：60,000 个训练数字出自约 250 位书写者，测试数字出自另一批书写者，所以测试准确率衡量的是对新书写者的表现。但在训练集内部，每位书写者都贡献了许多数字，我们随机划分的折会把同一位书写者的数字分到折的两侧；MNIST 没有提供书写者编号，我们做不到更好，因此交叉验证准确率对新书写者来说可能略偏乐观。医学数据也是这样，只是更严重：一位患者会贡献多张图像，同一病灶的两次扫描几乎是重复的。如果它们落在不同的折里，模型就是在它见过的患者身上验证，得分又会偏乐观。这时必须按**患者**来分折（分组 K 折，练习 3）。
 //
@@ -235,11 +230,9 @@ lesson.Display(new DataFrame(
 // λ = 10⁻⁴ 那一行必须与我们手工算的完全相同：同样的折、同样的种子、同样的训练。
 
 var libraryRow = cv.Scores.Single(s => s.Lambda == lambdaByHand);
-if (!libraryRow.FoldAccuracies.SequenceEqual(handAccuracies))
-    throw new Exception($"by hand [{string.Join(", ", handAccuracies)}] but CrossValidation.Run [{string.Join(", ", libraryRow.FoldAccuracies)}]");
-if (Math.Abs(libraryRow.StandardError - handSe) > 1e-12)
-    throw new Exception($"standard error by hand {handSe} vs LambdaScore {libraryRow.StandardError}");
 lesson.Display($"λ = {lambdaByHand}: the same {folds} fold accuracies and standard error ({handSe:P2}) by hand and from CrossValidation.Run");
+
+Check.That(libraryRow.FoldAccuracies.SequenceEqual(handAccuracies) && Math.Abs(libraryRow.StandardError - handSe) <= 1e-12, "CrossValidation.Run gives the fold accuracies and standard error computed by hand");
 
 var positive = cv.Scores.Where(s => s.Lambda > 0).ToList();
 var baseline = cv.Scores.Single(s => s.Lambda == 0);
@@ -266,11 +259,10 @@ var highestMeanByHand = best.Lambda;
 var oneSeByHand = cv.Scores.Where(s => s.Mean >= bar).Max(s => s.Lambda);
 var highestMean = CrossValidation.Select(cv.Scores, LambdaSelectionRule.HighestMean);
 var oneSe = CrossValidation.Select(cv.Scores, LambdaSelectionRule.OneStandardError);
-if (highestMean != highestMeanByHand || oneSe != oneSeByHand || cv.SelectedLambda != highestMean)
-    throw new Exception($"by hand {highestMeanByHand} / {oneSeByHand}, library {highestMean} / {oneSe}, Run selected {cv.SelectedLambda}");
-if (oneSe < highestMean)
-    throw new Exception("the one-standard-error λ can never be smaller than the highest-mean λ");
 lesson.Display($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}");
+
+Check.That(highestMean == highestMeanByHand && oneSe == oneSeByHand && cv.SelectedLambda == highestMean, "CrossValidation.Select applies both rules as we did by hand");
+Check.That(oneSe >= highestMean, "the one-standard-error λ can never be smaller than the highest-mean λ");
 
 // 上面的表格和那一行是本次运行的数字。从中看三件事。两个 λ 的各折准确率完全相同时（η·λ 这么小的阈值不会改变任何一个验证预测），均值最高规则按并列规则取较大的 λ。那条线位于最好均值下方一个标准误处，一倍标准误规则取均值越过这条线的最大 λ。而与最大 λ 处的准确率下降相比，这些标准误很小：那里的损失是真实的，不是噪声。
 
