@@ -87,7 +87,7 @@ public sealed partial class CourseNotebooksTests
 
         Assert.Equal(4, (int?)root["nbformat"]);
         Assert.Equal(5, (int?)root["nbformat_minor"]);
-        Assert.Equal(".net-csharp", (string?)metadata?["kernelspec"]?["name"]);
+        Assert.Equal("l1lab-csharp", (string?)metadata?["kernelspec"]?["name"]); // the kernelspec `l1lab kernel install` writes
         var kernelInfo = metadata?["polyglot_notebook"]?["kernelInfo"] as JsonObject;
         Assert.True(kernelInfo is not null, $"{file}: metadata.polyglot_notebook.kernelInfo is missing");
         Assert.Equal("csharp", (string?)kernelInfo["defaultKernelName"]);
