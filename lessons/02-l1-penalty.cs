@@ -23,6 +23,7 @@ var steps = lesson.Parameter("steps", 300);         // iterations of the 1-D com
 var gridPoints = lesson.Parameter("gridPoints", 60001);  // grid resolution of the brute-force minimisation in section 5
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(2);
 lesson.Display("ready");
 
@@ -125,7 +126,7 @@ var geometry = new Figure("Unit balls of the L1 and L2 norms", Axis.Linear("w₁
 { Width = 520, Height = 480 };
 lesson.Display(geometry);
 
-// **One dimension.** The penalties and their gradients for λ = 1: L1's gradient is a constant pull of size λ towards 0, whatever the size of w; L2's pull is proportional to w and fades as w approaches 0. The size of the pull is not, by itself, why L1 gives exact zeros (a constant pull is also what makes plain gradient steps overshoot, next paragraph). The reason is the optimality condition at w = 0, at the end of section 5.
+// **One dimension.** The penalties and their gradients for λ = 1: L1's gradient is a constant pull of size λ towards 0, whatever the size of w; L2's pull is proportional to w and fades as w approaches 0. The size of the pull is not, by itself, why L1 gives exact zeros; the reason is the optimality condition at w = 0, at the end of section 5.
 
 var w1d = Enumerable.Range(-200, 401).Select(i => i / 100.0).ToArray();
 var penalties = new Figure("Penalties (λ = 1)", Axis.Linear("w"), Axis.Linear("penalty"),
@@ -141,7 +142,7 @@ var gradients = new Figure("Their (sub)gradients: the force pulling w towards 0"
 { Height = 360 };
 lesson.Display(gradients);
 
-// The constant pull has a catch. A gradient step w ← w − ηλ·sign(w) moves w by exactly ηλ, whatever w is. A weight at 0.003 with ηλ = 0.01 jumps to −0.007, then back to 0.003: it **overshoots** zero instead of stopping there. Section 6 shows this; section 5 derives the step that stops exactly at zero.
+// A constant pull also has a catch: a plain gradient step on |w| does not stop at zero but steps over it (section 6 shows how, and why). First, the step that does stop exactly at zero.
 //
 // ## 5. Soft-thresholding: the exact minimiser
 //
@@ -212,7 +213,7 @@ var atZero = torch.zeros(vGrid.shape[0], dtype: ScalarType.Float64).requires_gra
 var slopeAtZero = atZero.grad!;
 var l1Condition = slopeAtZero.abs().le(t);
 var l2Condition = slopeAtZero.eq(0);
-lesson.Display($"of {vGrid.shape[0]} values of v: L1 minimiser exactly 0 for {l1Zero.sum().item<long>()}, |L′(0)| ≤ t for {l1Condition.sum().item<long>()}; L2 minimiser exactly 0 for {l2Zero.sum().item<long>()}, L′(0) = 0 for {l2Condition.sum().item<long>()}");
+lesson.Display(words.Say($"of {vGrid.shape[0]} values of v: L1 minimiser exactly 0 for {l1Zero.sum().item<long>()}, |L′(0)| ≤ t for {l1Condition.sum().item<long>()}; L2 minimiser exactly 0 for {l2Zero.sum().item<long>()}, L′(0) = 0 for {l2Condition.sum().item<long>()}"));
 
 Check.That(l1Zero.eq(l1Condition).all().item<bool>(), "with L1, w = 0 is the minimiser exactly when |L′(0)| ≤ t");
 Check.That(l2Zero.eq(l2Condition).all().item<bool>() && l2Zero.sum().item<long>() == 1, "with L2, w = 0 is the minimiser only when L′(0) = 0 exactly");
@@ -250,7 +251,7 @@ var pathChart = new Figure("Minimising ½(w − 0.3)² + 0.5|w| (minimiser: exac
     new LineSeries("proximal steps", stepAxis, proxPath.Take(shown).ToArray()) { Markers = true });
 lesson.Display(pathChart);
 
-// This is the course's demonstration of the zig-zag; notebooks 03, 04 and 06 refer back to it. The proximal iterate reaches 0 and stays there **exactly**: once w − η(w − v) is within ηt of zero, soft-thresholding returns 0 itself, not a number close to it. The subgradient iterate comes close and then zig-zags across 0 forever: each step moves it by about ηt, so it keeps overshooting, and it essentially never lands on 0 in floating point. A decaying step size would shrink the zig-zag, but still would not produce exact zeros in finitely many steps.
+// This is the course's one account of the zig-zag; notebooks 03, 04 and 06 point back here. Near 0 the subgradient step w ← w − η(L′(w) + t·sign(w)) moves w by about ηt, whatever w is: with ηt = 0.01 a weight at 0.003 jumps to about −0.007, then back to about 0.003. So the subgradient iterate comes close and then **zig-zags** across 0 forever, overshooting every time, and it essentially never lands on 0 in floating point. The proximal iterate reaches 0 and stays there **exactly**: once w − η(w − v) is within ηt of zero, soft-thresholding returns 0 itself, not a number close to it. A decaying step size would shrink the zig-zag, but still would not produce exact zeros in finitely many steps.
 
 var lastHalf = steps / 2;
 var proxZeros = proxPath.Skip(steps - lastHalf).Count(x => x == 0.0);

@@ -23,6 +23,7 @@ var steps = lesson.Parameter("steps", 1000); // iterations of each L1 method on 
 // The second cell loads TorchSharp's native library (`TorchRuntime.Initialize` must come before any torch call) and seeds the global generator, so this notebook gives the same numbers every time it runs from a fresh kernel.
 
 L1Lab.Native.TorchRuntime.Initialize();
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(3);
 lesson.Display($"TorchSharp ready, default dtype {torch.get_default_dtype()}");
 
@@ -168,7 +169,7 @@ lesson.Display($"max |autograd − subgradient| = {(autograd.W - subgradient.W).
 
 Check.That(autograd.W.allclose(subgradient.W, rtol: 1e-5, atol: 1e-6), "penalty in the loss and the subgradient step give the same weights");
 
-// The truly-zero coefficient w₀ behaves as the one-dimensional example of [notebook 02, section 6](02-l1-penalty.cs) showed: near the optimum |∂L/∂w₀| < λ, so the subgradient step pushes w₀ towards zero by about ηλ, overshoots, and zig-zags across zero for ever, while the proximal step snaps it to exactly 0. The last values printed above show the same here; we do not draw it again. What matters for a model is the end result over all 50 coefficients.
+// The truly-zero coefficient w₀ zig-zags across zero under the subgradient step and sits at exactly 0 under the proximal step, for the reason [notebook 02, section 6](02-l1-penalty.cs) gives (near the optimum |∂L/∂w₀| < λ; the last values printed above show it). What matters for a model is the end result over all 50 coefficients.
 
 // Now all 50 coefficients. An exact zero can be pruned without changing the model; a small nonzero number cannot.
 
@@ -267,10 +268,10 @@ var gapAtLimit = SmallestGap(1 / lipschitz);
 var ista = Ista(eta, lam, steps);
 var largestIncrease = ista.F.Zip(ista.F.Skip(1), (a, b) => b - a).Max();
 var tooLarge = Ista(2.2 / lipschitz, 0, Math.Min(steps, 200));   // λ = 0: plain gradient descent on L
-Console.WriteLine($"𝓛 = largest eigenvalue of 2XᵀX/n = {lipschitz:F3}, so η must be at most 1/𝓛 = {1 / lipschitz:F3}; we use η = {eta}");
-Console.WriteLine($"smallest Q(u; w) − L(u) over 500 random pairs: {gapAtEta:F3} with η = {eta}, {gapAtLimit:F3} with η = 1/𝓛 (never negative)");
-Console.WriteLine($"ISTA with η = {eta}: F from {ista.F[0]:F4} to {ista.F[^1]:F4}; largest increase in one step {largestIncrease:E1}");
-Console.WriteLine($"gradient descent (λ = 0) with η = 2.2/𝓛 = {2.2 / lipschitz:F3}: L = {tooLarge.F[^1]:E2} after {tooLarge.F.Length} steps");
+Console.WriteLine(words.Say($"𝓛 = largest eigenvalue of 2XᵀX/n = {lipschitz:F3}, so η must be at most 1/𝓛 = {1 / lipschitz:F3}; we use η = {eta}"));
+Console.WriteLine(words.Say($"smallest Q(u; w) − L(u) over 500 random pairs: {gapAtEta:F3} with η = {eta}, {gapAtLimit:F3} with η = 1/𝓛 (never negative)"));
+Console.WriteLine(words.Say($"ISTA with η = {eta}: F from {ista.F[0]:F4} to {ista.F[^1]:F4}; largest increase in one step {largestIncrease:E1}"));
+Console.WriteLine(words.Say($"gradient descent (λ = 0) with η = 2.2/𝓛 = {2.2 / lipschitz:F3}: L = {tooLarge.F[^1]:E2} after {tooLarge.F.Length} steps"));
 
 Check.That(gapAtEta >= 0 && gapAtLimit >= -1e-9, "Q(u; w) lies above L(u) when η ≤ 1/𝓛");
 Check.That(eta <= 1 / lipschitz, "η = 0.1 is within ISTA's step-size limit 1/𝓛");
@@ -358,7 +359,7 @@ var batchGradients = Enumerable.Range(0, (int)examples / batchSize).Select(b =>
     return 2.0 / batchSize * xb.t().matmul(xb.matmul(probePoint) - Y64.index_select(0, rowsOfBatch));
 }).ToList();
 var batchGap = (torch.stack(batchGradients).mean(new long[] { 0 }) - DataGradient(probePoint)).abs().max().item<double>();
-lesson.Display($"sum form (λ′ = nλ = {examples * lam}) vs mean form (λ = {lam}): max |difference| {formGap:E1}; mean of {batchGradients.Count} batch gradients vs full gradient: {batchGap:E1}");
+lesson.Display(words.Say($"sum form (λ′ = nλ = {examples * lam}) vs mean form (λ = {lam}): max |difference| {formGap:E1}; mean of {batchGradients.Count} batch gradients vs full gradient: {batchGap:E1}"));
 
 Check.That(formGap < 1e-9, "the sum form with λ′ = nλ has the same minimiser as the mean form with λ");
 Check.That(batchGap < 1e-12, "the batch gradients average to the full gradient, so the objective does not depend on B");

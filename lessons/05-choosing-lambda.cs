@@ -31,6 +31,7 @@ var epochs = lesson.Parameter("epochs", 10);          // passes over the trainin
 var folds = lesson.Parameter("folds", 5);            // K of K-fold cross-validation
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(5);
 lesson.Display("ready");
 
@@ -118,14 +119,14 @@ for (var chunk = 0; chunk < trials / 100; chunk++)
 }
 var standardError = Math.Sqrt(trueAccuracy * (1 - trueAccuracy) / test.Count);
 var optimism = selected.Average() - trueAccuracy;
-lesson.Display($"true accuracy of every model {trueAccuracy:P1}; mean accuracy of the one picked on the test set {selected.Average():P2}; optimism {100 * optimism:F2} points = {optimism / standardError:F2} standard errors ({100 * standardError:F2} points)");
+lesson.Display(words.Say($"true accuracy of every model {trueAccuracy:P1}; mean accuracy of the one picked on the test set {selected.Average():P2}; optimism {100 * optimism:F2} points = {optimism / standardError:F2} standard errors ({100 * standardError:F2} points)"));
 
 // Under independence the winner's reported accuracy is on average about 1.4 standard errors too high: that is the expected maximum of eight independent standard normal draws (1.42). Real models scored on the same images are not independent: two models that differ only in λ get mostly the same images right and wrong, so their accuracies move together, and the part they share cancels when we pick the best. If each image's outcome is shared by all models with probability ρ (and drawn independently otherwise), only the independent part, with standard error √(1 − ρ) times the one above, feeds the maximum, and the optimism shrinks by the factor √(1 − ρ). The cell after the next simulates that with ρ = 0.8: expect about √0.2 ≈ 0.45 times the independent optimism. So 1.4 standard errors is an upper bound for eight candidates; the more alike the candidates, the smaller the bias, but it never disappears.
 //
 // The more candidates, the larger the bias (exercise 2), and a real search (λ, learning rate, epochs, architecture…) has many. There is a second, less visible cost: once the test set has chosen λ, it is part of the fitting procedure and no longer tells us how the model does on images (or patients) it has never influenced. So the rule is: **choose on the training data, test once.**
 
 var optimismInSe = optimism / standardError;
-lesson.Display($"the best of {candidates} equally good, independent models looks {optimismInSe:F2} standard errors better than it is");
+lesson.Display(words.Say($"the best of {candidates} equally good, independent models looks {optimismInSe:F2} standard errors better than it is"));
 
 Check.That(optimismInSe is > 1.1 and < 1.75, "with independent errors the winner is about 1.4 standard errors too high");
 
@@ -259,7 +260,7 @@ var highestMeanByHand = best.Lambda;
 var oneSeByHand = cv.Scores.Where(s => s.Mean >= bar).Max(s => s.Lambda);
 var highestMean = CrossValidation.Select(cv.Scores, LambdaSelectionRule.HighestMean);
 var oneSe = CrossValidation.Select(cv.Scores, LambdaSelectionRule.OneStandardError);
-lesson.Display($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}");
+lesson.Display(words.Say($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}"));
 
 Check.That(highestMean == highestMeanByHand && oneSe == oneSeByHand && cv.SelectedLambda == highestMean, "CrossValidation.Select applies both rules as we did by hand");
 Check.That(oneSe >= highestMean, "the one-standard-error λ can never be smaller than the highest-mean λ");
@@ -275,7 +276,7 @@ var finalModel = Mlp.Create(new[] { train.PixelCount, 256, train.ClassCount }, t
 var history = new Trainer(training with { L1Lambda = chosenLambda }).Fit(finalModel, train, train);
 var finalSparsity = Sparsity.Measure(finalModel);
 var finalTestAccuracy = Evaluation.Accuracy(finalModel, test);   // the one look at the test set
-lesson.Display($"λ = {chosenLambda}: train accuracy {history[^1].TrainAccuracy:P2}, cross-validated {cv.Scores.Single(s => s.Lambda == chosenLambda).Mean:P2}, test {finalTestAccuracy:P2}; {finalSparsity.ZeroFraction:P1} of {finalSparsity.Count:N0} weights exactly zero");
+lesson.Display(words.Say($"λ = {chosenLambda}: train accuracy {history[^1].TrainAccuracy:P2}, cross-validated {cv.Scores.Single(s => s.Lambda == chosenLambda).Mean:P2}, test {finalTestAccuracy:P2}; {finalSparsity.ZeroFraction:P1} of {finalSparsity.Count:N0} weights exactly zero"));
 
 // What matters is not the number but how λ was chosen: by the training folds alone, so the test accuracy is an honest estimate for this choice, not a maximum over candidates. The check below holds that the test images were not used before: the sweep of section 1 and the cross-validation saw only training images.
 

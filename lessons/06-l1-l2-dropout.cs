@@ -30,6 +30,7 @@ var testSamples = lesson.Parameter("testSamples", 10000);  // MNIST test images
 var epochs = lesson.Parameter("epochs", 30);          // passes over the training images (many, so the unregularized model overfits)
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(6);            // dropout draws its masks from this generator
 lesson.Display("ready");
 
@@ -74,7 +75,7 @@ var gapChart = new Figure($"No regularization, {train.Count} training images", A
     new LineSeries("test", epochAxis, none.Select(e => e.TestAccuracy).ToArray()) { Markers = true })
 { Height = 380 };
 lesson.Display(gapChart);
-lesson.Display($"final: train {none[^1].TrainAccuracy:P2}, test {none[^1].TestAccuracy:P2}, gap {100 * (none[^1].TrainAccuracy - none[^1].TestAccuracy):F1} points; data loss {none[0].DataLoss:F3} → {none[^1].DataLoss:F3}");
+lesson.Display(words.Say($"final: train {none[^1].TrainAccuracy:P2}, test {none[^1].TestAccuracy:P2}, gap {100 * (none[^1].TrainAccuracy - none[^1].TestAccuracy):F1} points; data loss {none[0].DataLoss:F3} → {none[^1].DataLoss:F3}"));
 
 // The chart and the line above show this run. At full size (1,000 training images, 30 epochs) the training accuracy climbs far above the test accuracy (the line prints the gap), and the mean training loss keeps falling long after the test accuracy has stopped improving. The network has far more parameters than there are training images: it can fit them almost perfectly, and much of what it fits does not carry over to new digits.
 
@@ -164,7 +165,7 @@ var histogram = new Figure("First-layer weights: L1 (proximal) vs L2", Axis.Line
     new LineSeries($"L1 proximal, exactly 0 ({l1Zeros:N0})", [0.0, 0.0], [1.0, Math.Max(1, l1Zeros)]) { Width = 8 })
 { Width = 720, Height = 420 };
 lesson.Display(histogram);
-lesson.Display($"first layer: L1 proximal {l1Zeros:N0} exact zeros ({(double)l1Zeros / l1Weights.numel():P1}); L2 {l2Zeros:N0}, smallest |w| under L2 {l2Weights.abs().min().item<float>():g3}");
+lesson.Display(words.Say($"first layer: L1 proximal {l1Zeros:N0} exact zeros ({(double)l1Zeros / l1Weights.numel():P1}); L2 {l2Zeros:N0}, smallest |w| under L2 {l2Weights.abs().min().item<float>():g3}"));
 
 Check.That(l1Zeros > 0 && l2Zeros == 0, "the first layer has exact zeros under L1 (proximal) and none under L2");
 
@@ -209,7 +210,7 @@ var wEn = FirstLayer(Regularizer.ElasticNet).to_type(ScalarType.Float64);
 var trainerStep = L1.SoftThreshold((1 - lr * lambda2) * wEn, lr * lambda1);
 var proxStep = ElasticNet.Proximal(wEn, lr, lambda1 + lambda2, lambda1 / (lambda1 + lambda2));   // λ = λ₁ + λ₂, α = λ₁/λ
 var stepDifference = (trainerStep - proxStep).abs().max().item<double>();
-lesson.Display($"max |trainer step − ElasticNet.Proximal step| = {stepDifference:g3}  (ηλ₁·ηλ₂ = {lr * lambda1 * lr * lambda2:g3})");
+lesson.Display(words.Say($"max |trainer step − ElasticNet.Proximal step| = {stepDifference:g3}  (ηλ₁·ηλ₂ = {lr * lambda1 * lr * lambda2:g3})"));
 
 Check.That(stepDifference <= 1e-6, "the trainer's elastic-net step and the proximal step differ by about ηλ₁·ηλ₂, far below anything that matters");
 

@@ -30,6 +30,7 @@ var testSamples = lesson.Parameter("testSamples", 10000);    // test images used
 var timingRepeats = lesson.Parameter("timingRepeats", 200);    // forward passes per timing (the median is reported)
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(8);
 lesson.Display("ready");
 
@@ -99,7 +100,7 @@ atBreakEven.view(-1).narrow(0, 0, breakEvenNonZeros).fill_(1f);
 var breakEvenCsr = CsrMatrix.FromDense(atBreakEven);
 var oneMore = zeros(m, n);
 oneMore.view(-1).narrow(0, 0, breakEvenNonZeros + 1).fill_(1f);
-lesson.Display($"first layer: CSR is smaller below {breakEvenNonZeros:N0} nonzeros of {m * n:N0}, i.e. above {1 - (double)breakEvenNonZeros / (m * n):P1} sparsity");
+lesson.Display(words.Say($"first layer: CSR is smaller below {breakEvenNonZeros:N0} nonzeros of {m * n:N0}, i.e. above {1 - (double)breakEvenNonZeros / (m * n):P1} sparsity"));
 
 Check.That(breakEvenCsr.StorageBytes < breakEvenCsr.DenseBytes && CsrMatrix.FromDense(oneMore).StorageBytes >= breakEvenCsr.DenseBytes, "the break-even count is the largest number of nonzeros at which CSR is smaller than dense");
 
@@ -131,7 +132,7 @@ var maxDifference = (denseLogits - sparseLogits).abs().max().item<float>();
 var samePredictions = denseLogits.argmax(1).eq(sparseLogits.argmax(1)).all().item<bool>();
 foreach (var (w, i) in sparse.Weights.Select((w, i) => (w, i)))
     Console.WriteLine($"layer {i + 1}: {w.Rows} × {w.Columns}, {w.NonZeros:N0} nonzeros ({w.Sparsity:P1} zeros), dense {w.DenseBytes / 1024.0:F1} KiB, CSR {w.StorageBytes / 1024.0:F1} KiB");
-lesson.Display($"max |Δlogit| = {maxDifference:E2}, same predictions on all {test.Count:N0} test images; whole model: dense {sparse.DenseBytes / 1024.0:F1} KiB, CSR {sparse.StorageBytes / 1024.0:F1} KiB ({(double)sparse.StorageBytes / sparse.DenseBytes:P1} of dense)");
+lesson.Display(words.Say($"max |Δlogit| = {maxDifference:E2}, same predictions on all {test.Count:N0} test images; whole model: dense {sparse.DenseBytes / 1024.0:F1} KiB, CSR {sparse.StorageBytes / 1024.0:F1} KiB ({(double)sparse.StorageBytes / sparse.DenseBytes:P1} of dense)"));
 
 Check.That(maxDifference <= 1e-4 && samePredictions, "the CSR model gives the dense model's logits to float rounding and the same predictions");
 
@@ -151,7 +152,7 @@ var cooTimings = new[] { 1, 1000 }
     .ToList();
 foreach (var (t, c) in timings.Zip(cooTimings))
     Console.WriteLine($"batch {t.Batch,5}: dense {t.DenseMicroseconds,10:F1} µs, our CSR loop {t.SparseMicroseconds,10:F1} µs ({t.Speedup:F2}× as fast), LibTorch sparse COO {c.SparseMicroseconds,10:F1} µs ({c.Speedup:F2}× as fast)");
-lesson.Display($"sparsity of the L1 model: {timings[0].Sparsity:P1}");
+lesson.Display(words.Say($"sparsity of the L1 model: {timings[0].Sparsity:P1}"));
 
 using (no_grad()) Check.That((InferenceComparison.SparseCooForward(sparseModel, test.Images) - sparseModel.forward(test.Images)).abs().max().item<float>() < 1e-4, "LibTorch's sparse COO product computes the same logits as the dense model");
 
@@ -175,8 +176,8 @@ foreach (var (t, c) in sweep.Zip(cooSweep))
     Console.WriteLine($"sparsity {t.Sparsity,6:P1}, batch {t.Batch,5}: dense {t.DenseMicroseconds,10:F1} µs, CSR loop {t.SparseMicroseconds,10:F1} µs ({t.Speedup,5:F2}×), LibTorch COO {c.SparseMicroseconds,10:F1} µs ({c.Speedup,5:F2}×)");
 string BreakEven(List<InferenceTiming> timings, string kernel, int batch) =>
     timings.Where(t => t.Batch == batch && t.Speedup > 1).Select(t => t.Sparsity).DefaultIfEmpty(double.NaN).Min() is var s && double.IsNaN(s)
-        ? $"batch {batch}: {kernel} never won up to {levels[^1]:P0} zeros"
-        : $"batch {batch}: {kernel} wins from about {s:P0} zeros";
+        ? words.Say($"batch {batch}: {kernel} never won up to {levels[^1]:P0} zeros")
+        : words.Say($"batch {batch}: {kernel} wins from about {s:P0} zeros");
 lesson.Display($"{BreakEven(sweep, "CSR loop", 1)}; {BreakEven(sweep, "CSR loop", 1000)}; {BreakEven(cooSweep, "LibTorch COO", 1)}; {BreakEven(cooSweep, "LibTorch COO", 1000)}");
 
 // The same measurements as a picture: above 1 (the dashed line) the sparse pass is faster; solid lines are our CSR loop, dotted ones LibTorch's sparse COO kernels.

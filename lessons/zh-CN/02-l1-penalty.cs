@@ -23,6 +23,7 @@ var steps = lesson.Parameter("steps", 300);         // iterations of the 1-D com
 var gridPoints = lesson.Parameter("gridPoints", 60001);  // grid resolution of the brute-force minimisation in section 5
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(2);
 lesson.Display("ready");
 
@@ -125,7 +126,7 @@ var geometry = new Figure("Unit balls of the L1 and L2 norms", Axis.Linear("w₁
 { Width = 520, Height = 480 };
 lesson.Display(geometry);
 
-// **一维视角。** λ = 1 时两种惩罚项及其梯度：L1 的梯度是一个大小恒为 λ、指向 0 的拉力，与 w 的大小无关；L2 的拉力与 w 成正比，w 越接近 0 拉力越弱。但拉力的大小本身并不是 L1 产生精确零的原因（恒定的拉力恰恰也是普通梯度步越过零点的原因，见下一段）。真正的原因是 w = 0 处的最优性条件，见第 5 节末尾。
+// **一维视角。** λ = 1 时两种惩罚项及其梯度：L1 的梯度是一个大小恒为 λ、指向 0 的拉力，与 w 的大小无关；L2 的拉力与 w 成正比，w 越接近 0 拉力越弱。但拉力的大小本身并不是 L1 产生精确零的原因；真正的原因是 w = 0 处的最优性条件，见第 5 节末尾。
 
 var w1d = Enumerable.Range(-200, 401).Select(i => i / 100.0).ToArray();
 var penalties = new Figure("Penalties (λ = 1)", Axis.Linear("w"), Axis.Linear("penalty"),
@@ -141,7 +142,7 @@ var gradients = new Figure("Their (sub)gradients: the force pulling w towards 0"
 { Height = 360 };
 lesson.Display(gradients);
 
-// 恒定的拉力有一个陷阱。梯度步 w ← w − ηλ·sign(w) 总是让 w 恰好移动 ηλ，不管 w 本身是多少。一个值为 0.003 的权重在 ηλ = 0.01 时会跳到 −0.007，然后再跳回 0.003：它**越过**了零点，而不是停在那里。第 6 节会演示这一点；第 5 节推导恰好停在零点的那一步。
+// 恒定的拉力还有一个问题：对 |w| 走普通的梯度步，w 不会停在零点，而是跨过去（第 6 节演示这一现象并解释原因）。我们先推导能恰好停在零点的那一步。
 //
 // ## 5. 软阈值：精确的最小值点
 //
@@ -212,7 +213,7 @@ var atZero = torch.zeros(vGrid.shape[0], dtype: ScalarType.Float64).requires_gra
 var slopeAtZero = atZero.grad!;
 var l1Condition = slopeAtZero.abs().le(t);
 var l2Condition = slopeAtZero.eq(0);
-lesson.Display($"of {vGrid.shape[0]} values of v: L1 minimiser exactly 0 for {l1Zero.sum().item<long>()}, |L′(0)| ≤ t for {l1Condition.sum().item<long>()}; L2 minimiser exactly 0 for {l2Zero.sum().item<long>()}, L′(0) = 0 for {l2Condition.sum().item<long>()}");
+lesson.Display(words.Say($"of {vGrid.shape[0]} values of v: L1 minimiser exactly 0 for {l1Zero.sum().item<long>()}, |L′(0)| ≤ t for {l1Condition.sum().item<long>()}; L2 minimiser exactly 0 for {l2Zero.sum().item<long>()}, L′(0) = 0 for {l2Condition.sum().item<long>()}"));
 
 Check.That(l1Zero.eq(l1Condition).all().item<bool>(), "with L1, w = 0 is the minimiser exactly when |L′(0)| ≤ t");
 Check.That(l2Zero.eq(l2Condition).all().item<bool>() && l2Zero.sum().item<long>() == 1, "with L2, w = 0 is the minimiser only when L′(0) = 0 exactly");
@@ -250,7 +251,7 @@ var pathChart = new Figure("Minimising ½(w − 0.3)² + 0.5|w| (minimiser: exac
     new LineSeries("proximal steps", stepAxis, proxPath.Take(shown).ToArray()) { Markers = true });
 lesson.Display(pathChart);
 
-// 这是本课程对"来回跳"现象的正式演示；笔记本 03、04 和 06 都会回头引用这里。近端迭代到达 0 后**精确地**停在那里：一旦 w − η(w − v) 与零的距离不超过 ηt，软阈值返回的就是 0 本身，而不是一个接近 0 的数。次梯度迭代会逼近 0，然后永远在 0 两侧来回跳：每一步大约移动 ηt，所以总是越过零点，在浮点运算中几乎不可能正好落在 0 上。逐步减小步长可以缩小振荡幅度，但仍然不能在有限步内得到精确的零。
+// 本课程只在这里讲解"来回跳"现象；笔记本 03、04 和 06 都指回这里。在 0 附近，次梯度步 w ← w − η(L′(w) + t·sign(w)) 每次让 w 移动大约 ηt，与 w 本身的大小无关：ηt = 0.01 时，值为 0.003 的权重会跳到约 −0.007，再跳回约 0.003。所以次梯度迭代会逼近 0，然后永远在 0 两侧**来回跳**，每一步都越过零点，在浮点运算中几乎不可能正好落在 0 上。近端迭代到达 0 后**精确地**停在那里：一旦 w − η(w − v) 与零的距离不超过 ηt，软阈值返回的就是 0 本身，而不是一个接近 0 的数。逐步减小步长可以缩小振荡幅度，但仍然不能在有限步内得到精确的零。
 
 var lastHalf = steps / 2;
 var proxZeros = proxPath.Skip(steps - lastHalf).Count(x => x == 0.0);

@@ -23,6 +23,7 @@ var steps = lesson.Parameter("steps", 1000); // iterations of each L1 method on 
 // 第二个单元格加载 TorchSharp 的原生库（`TorchRuntime.Initialize` 必须在任何 torch 调用之前执行），并为全局随机数生成器设定种子，这样从全新内核运行本笔记本时，每次得到的数字都相同。
 
 L1Lab.Native.TorchRuntime.Initialize();
+var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(3);
 lesson.Display($"TorchSharp ready, default dtype {torch.get_default_dtype()}");
 
@@ -168,7 +169,7 @@ lesson.Display($"max |autograd − subgradient| = {(autograd.W - subgradient.W).
 
 Check.That(autograd.W.allclose(subgradient.W, rtol: 1e-5, atol: 1e-6), "penalty in the loss and the subgradient step give the same weights");
 
-// 真实值为零的系数 w₀ 的表现，与[笔记本 02 第 6 节](02-l1-penalty.cs)的一维例子完全一样：在最优点附近 |∂L/∂w₀| < λ，所以次梯度步每次把 w₀ 朝零推大约 ηλ，越过零点，永远在零的两侧来回跳；近端步则把它直接置为精确的 0。上面打印的最后取值在这里也显示了同样的情况，我们不再重画一遍。对一个模型来说，要紧的是全部 50 个系数的最终结果。
+// 真实值为零的系数 w₀ 在次梯度步下于零的两侧来回跳，在近端步下则精确地停在 0，原因见[笔记本 02 第 6 节](02-l1-penalty.cs)（在最优点附近 |∂L/∂w₀| < λ；上面打印的最后取值正说明了这一点）。对一个模型来说，要紧的是全部 50 个系数的最终结果。
 
 // 现在看全部 50 个系数。一个精确的零可以直接剪掉而不改变模型；一个很小的非零数则不行。
 
@@ -267,10 +268,10 @@ var gapAtLimit = SmallestGap(1 / lipschitz);
 var ista = Ista(eta, lam, steps);
 var largestIncrease = ista.F.Zip(ista.F.Skip(1), (a, b) => b - a).Max();
 var tooLarge = Ista(2.2 / lipschitz, 0, Math.Min(steps, 200));   // λ = 0: plain gradient descent on L
-Console.WriteLine($"𝓛 = largest eigenvalue of 2XᵀX/n = {lipschitz:F3}, so η must be at most 1/𝓛 = {1 / lipschitz:F3}; we use η = {eta}");
-Console.WriteLine($"smallest Q(u; w) − L(u) over 500 random pairs: {gapAtEta:F3} with η = {eta}, {gapAtLimit:F3} with η = 1/𝓛 (never negative)");
-Console.WriteLine($"ISTA with η = {eta}: F from {ista.F[0]:F4} to {ista.F[^1]:F4}; largest increase in one step {largestIncrease:E1}");
-Console.WriteLine($"gradient descent (λ = 0) with η = 2.2/𝓛 = {2.2 / lipschitz:F3}: L = {tooLarge.F[^1]:E2} after {tooLarge.F.Length} steps");
+Console.WriteLine(words.Say($"𝓛 = largest eigenvalue of 2XᵀX/n = {lipschitz:F3}, so η must be at most 1/𝓛 = {1 / lipschitz:F3}; we use η = {eta}"));
+Console.WriteLine(words.Say($"smallest Q(u; w) − L(u) over 500 random pairs: {gapAtEta:F3} with η = {eta}, {gapAtLimit:F3} with η = 1/𝓛 (never negative)"));
+Console.WriteLine(words.Say($"ISTA with η = {eta}: F from {ista.F[0]:F4} to {ista.F[^1]:F4}; largest increase in one step {largestIncrease:E1}"));
+Console.WriteLine(words.Say($"gradient descent (λ = 0) with η = 2.2/𝓛 = {2.2 / lipschitz:F3}: L = {tooLarge.F[^1]:E2} after {tooLarge.F.Length} steps"));
 
 Check.That(gapAtEta >= 0 && gapAtLimit >= -1e-9, "Q(u; w) lies above L(u) when η ≤ 1/𝓛");
 Check.That(eta <= 1 / lipschitz, "η = 0.1 is within ISTA's step-size limit 1/𝓛");
@@ -358,7 +359,7 @@ var batchGradients = Enumerable.Range(0, (int)examples / batchSize).Select(b =>
     return 2.0 / batchSize * xb.t().matmul(xb.matmul(probePoint) - Y64.index_select(0, rowsOfBatch));
 }).ToList();
 var batchGap = (torch.stack(batchGradients).mean(new long[] { 0 }) - DataGradient(probePoint)).abs().max().item<double>();
-lesson.Display($"sum form (λ′ = nλ = {examples * lam}) vs mean form (λ = {lam}): max |difference| {formGap:E1}; mean of {batchGradients.Count} batch gradients vs full gradient: {batchGap:E1}");
+lesson.Display(words.Say($"sum form (λ′ = nλ = {examples * lam}) vs mean form (λ = {lam}): max |difference| {formGap:E1}; mean of {batchGradients.Count} batch gradients vs full gradient: {batchGap:E1}"));
 
 Check.That(formGap < 1e-9, "the sum form with λ′ = nλ has the same minimiser as the mean form with λ");
 Check.That(batchGap < 1e-12, "the batch gradients average to the full gradient, so the objective does not depend on B");

@@ -27,6 +27,7 @@ var trainSamples = lesson.Parameter("trainSamples", 60000); // MNIST training im
 var testSamples = lesson.Parameter("testSamples", 10000);  // MNIST test images used (all 10,000 at full size)
 
 L1Lab.Native.TorchRuntime.Initialize();
+var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(4);
 const long seed = 42; // initial weights (Mlp.Create) and shuffling (TrainingOptions.Seed) of every run
 lesson.Display($"TorchSharp ready on {torch.get_num_threads()} threads");
@@ -170,11 +171,11 @@ double Ratio(long steps) => steps * defaults.LearningRate * 0.01 / largestInitia
 var runSteps = StepsOf(epochs, train.Count);
 var ratio = Ratio(runSteps);
 var collapsed = new[] { l1Penalty, l1Proximal }.All(run => Math.Abs(run.Final.TestAccuracy - classShare) <= 0.01);
-lesson.Display($"this run: {runSteps:N0} steps, steps·η·λ = {runSteps * defaults.LearningRate * 0.01:G3}; largest |w| at initialisation {largestInitialAbs:G3}; ratio {ratio:F2}");
-lesson.Display($"at full size (10 epochs of 60,000 images): {StepsOf(10, 60000):N0} steps, ratio {Ratio(StepsOf(10, 60000)):F1}");
+lesson.Display(words.Say($"this run: {runSteps:N0} steps, steps·η·λ = {runSteps * defaults.LearningRate * 0.01:G3}; largest |w| at initialisation {largestInitialAbs:G3}; ratio {ratio:F2}"));
+lesson.Display(words.Say($"at full size (10 epochs of 60,000 images): {StepsOf(10, 60000):N0} steps, ratio {Ratio(StepsOf(10, 60000)):F1}"));
 lesson.Display(ratio > 1
-    ? $"ratio > 1: collapsed = {collapsed} (penalty {l1Penalty.Final.TestAccuracy:P2}, proximal {l1Proximal.Final.TestAccuracy:P2}, most frequent digit {classShare:P2})"
-    : $"ratio ≤ 1: this run is too short for the pull to reach every weight, so no collapse is asserted (penalty {l1Penalty.Final.TestAccuracy:P2}, proximal {l1Proximal.Final.TestAccuracy:P2}, baseline {baseline.Final.TestAccuracy:P2})");
+    ? words.Say($"ratio > 1: collapsed = {collapsed} (penalty {l1Penalty.Final.TestAccuracy:P2}, proximal {l1Proximal.Final.TestAccuracy:P2}, most frequent digit {classShare:P2})")
+    : words.Say($"ratio ≤ 1: this run is too short for the pull to reach every weight, so no collapse is asserted (penalty {l1Penalty.Final.TestAccuracy:P2}, proximal {l1Proximal.Final.TestAccuracy:P2}, baseline {baseline.Final.TestAccuracy:P2})"));
 
 Check.That(ratio <= 1 || collapsed, "once steps·η·λ exceeds the largest initial |w|, both λ = 0.01 runs collapse to the most frequent digit");
 

@@ -31,6 +31,7 @@ var epochs = lesson.Parameter("epochs", 10);          // passes over the trainin
 var folds = lesson.Parameter("folds", 5);            // K of K-fold cross-validation
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(5);
 lesson.Display("ready");
 
@@ -118,14 +119,14 @@ for (var chunk = 0; chunk < trials / 100; chunk++)
 }
 var standardError = Math.Sqrt(trueAccuracy * (1 - trueAccuracy) / test.Count);
 var optimism = selected.Average() - trueAccuracy;
-lesson.Display($"true accuracy of every model {trueAccuracy:P1}; mean accuracy of the one picked on the test set {selected.Average():P2}; optimism {100 * optimism:F2} points = {optimism / standardError:F2} standard errors ({100 * standardError:F2} points)");
+lesson.Display(words.Say($"true accuracy of every model {trueAccuracy:P1}; mean accuracy of the one picked on the test set {selected.Average():P2}; optimism {100 * optimism:F2} points = {optimism / standardError:F2} standard errors ({100 * standardError:F2} points)"));
 
 // 在独立的假设下，胜出者报告的准确率平均高出约 1.4 个标准误：这正是八个独立标准正态样本最大值的期望（1.42）。可是在同一批图像上打分的真实模型并不独立：两个只差一个 λ 的模型，答对和答错的大多是同一些图像，它们的准确率一起涨落，而共同的部分在挑选最优者时相互抵消。设每张图像的结果以概率 ρ 对所有模型相同（否则各自独立抽取），那么只有独立的那部分进入最大值，它的标准误是上面那个的 √(1 − ρ) 倍，乐观偏差也随之缩小为 √(1 − ρ) 倍。下下个单元格用 ρ = 0.8 模拟这种情形：预计约为独立情形的 √0.2 ≈ 0.45 倍。所以对八个候选来说，1.4 个标准误是一个上限；候选彼此越相似，偏差越小，但永远不会消失。
 //
 // 候选越多，偏差越大（练习 2），而真实的搜索（λ、学习率、训练轮数、网络结构……）候选非常多。还有第二个不那么显眼的代价：一旦测试集参与了选 λ，它就成了拟合过程的一部分，不再能告诉我们模型在从未影响过它的图像（或患者）上表现如何。所以规则是：**在训练数据上做选择，测试只做一次。**
 
 var optimismInSe = optimism / standardError;
-lesson.Display($"the best of {candidates} equally good, independent models looks {optimismInSe:F2} standard errors better than it is");
+lesson.Display(words.Say($"the best of {candidates} equally good, independent models looks {optimismInSe:F2} standard errors better than it is"));
 
 Check.That(optimismInSe is > 1.1 and < 1.75, "with independent errors the winner is about 1.4 standard errors too high");
 
@@ -259,7 +260,7 @@ var highestMeanByHand = best.Lambda;
 var oneSeByHand = cv.Scores.Where(s => s.Mean >= bar).Max(s => s.Lambda);
 var highestMean = CrossValidation.Select(cv.Scores, LambdaSelectionRule.HighestMean);
 var oneSe = CrossValidation.Select(cv.Scores, LambdaSelectionRule.OneStandardError);
-lesson.Display($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}");
+lesson.Display(words.Say($"best mean {best.Mean:P2} at λ = {best.Lambda} (standard error {best.StandardError:P2}); bar {bar:P2}. Highest mean picks λ = {highestMean}; one standard error picks λ = {oneSe}"));
 
 Check.That(highestMean == highestMeanByHand && oneSe == oneSeByHand && cv.SelectedLambda == highestMean, "CrossValidation.Select applies both rules as we did by hand");
 Check.That(oneSe >= highestMean, "the one-standard-error λ can never be smaller than the highest-mean λ");
@@ -275,7 +276,7 @@ var finalModel = Mlp.Create(new[] { train.PixelCount, 256, train.ClassCount }, t
 var history = new Trainer(training with { L1Lambda = chosenLambda }).Fit(finalModel, train, train);
 var finalSparsity = Sparsity.Measure(finalModel);
 var finalTestAccuracy = Evaluation.Accuracy(finalModel, test);   // the one look at the test set
-lesson.Display($"λ = {chosenLambda}: train accuracy {history[^1].TrainAccuracy:P2}, cross-validated {cv.Scores.Single(s => s.Lambda == chosenLambda).Mean:P2}, test {finalTestAccuracy:P2}; {finalSparsity.ZeroFraction:P1} of {finalSparsity.Count:N0} weights exactly zero");
+lesson.Display(words.Say($"λ = {chosenLambda}: train accuracy {history[^1].TrainAccuracy:P2}, cross-validated {cv.Scores.Single(s => s.Lambda == chosenLambda).Mean:P2}, test {finalTestAccuracy:P2}; {finalSparsity.ZeroFraction:P1} of {finalSparsity.Count:N0} weights exactly zero"));
 
 // 要紧的不是这个数字，而是 λ 的选法：只凭训练集的各折，所以这个测试准确率对这次选择而言是诚实的估计，而不是多个候选中的最大值。下面的检查单元格核对测试图像此前没有被用过：第 1 节的扫描和交叉验证都只看了训练图像。
 

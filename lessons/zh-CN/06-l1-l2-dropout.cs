@@ -30,6 +30,7 @@ var testSamples = lesson.Parameter("testSamples", 10000);  // MNIST test images
 var epochs = lesson.Parameter("epochs", 30);          // passes over the training images (many, so the unregularized model overfits)
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(6);            // dropout draws its masks from this generator
 lesson.Display("ready");
 
@@ -74,7 +75,7 @@ var gapChart = new Figure($"No regularization, {train.Count} training images", A
     new LineSeries("test", epochAxis, none.Select(e => e.TestAccuracy).ToArray()) { Markers = true })
 { Height = 380 };
 lesson.Display(gapChart);
-lesson.Display($"final: train {none[^1].TrainAccuracy:P2}, test {none[^1].TestAccuracy:P2}, gap {100 * (none[^1].TrainAccuracy - none[^1].TestAccuracy):F1} points; data loss {none[0].DataLoss:F3} → {none[^1].DataLoss:F3}");
+lesson.Display(words.Say($"final: train {none[^1].TrainAccuracy:P2}, test {none[^1].TestAccuracy:P2}, gap {100 * (none[^1].TrainAccuracy - none[^1].TestAccuracy):F1} points; data loss {none[0].DataLoss:F3} → {none[^1].DataLoss:F3}"));
 
 // 上面的图和那一行显示的是本次运行。按完整规模运行时（1,000 张训练图像，30 轮），训练准确率远远高于测试准确率（那一行打印了差距），而且在测试准确率早已停止提高之后，平均训练损失仍在继续下降。网络的参数远多于训练图像：它几乎能把这些图像完美拟合，而它拟合到的东西有很大一部分并不能推广到新的数字上。
 
@@ -164,7 +165,7 @@ var histogram = new Figure("First-layer weights: L1 (proximal) vs L2", Axis.Line
     new LineSeries($"L1 proximal, exactly 0 ({l1Zeros:N0})", [0.0, 0.0], [1.0, Math.Max(1, l1Zeros)]) { Width = 8 })
 { Width = 720, Height = 420 };
 lesson.Display(histogram);
-lesson.Display($"first layer: L1 proximal {l1Zeros:N0} exact zeros ({(double)l1Zeros / l1Weights.numel():P1}); L2 {l2Zeros:N0}, smallest |w| under L2 {l2Weights.abs().min().item<float>():g3}");
+lesson.Display(words.Say($"first layer: L1 proximal {l1Zeros:N0} exact zeros ({(double)l1Zeros / l1Weights.numel():P1}); L2 {l2Zeros:N0}, smallest |w| under L2 {l2Weights.abs().min().item<float>():g3}"));
 
 Check.That(l1Zeros > 0 && l2Zeros == 0, "the first layer has exact zeros under L1 (proximal) and none under L2");
 
@@ -209,7 +210,7 @@ var wEn = FirstLayer(Regularizer.ElasticNet).to_type(ScalarType.Float64);
 var trainerStep = L1.SoftThreshold((1 - lr * lambda2) * wEn, lr * lambda1);
 var proxStep = ElasticNet.Proximal(wEn, lr, lambda1 + lambda2, lambda1 / (lambda1 + lambda2));   // λ = λ₁ + λ₂, α = λ₁/λ
 var stepDifference = (trainerStep - proxStep).abs().max().item<double>();
-lesson.Display($"max |trainer step − ElasticNet.Proximal step| = {stepDifference:g3}  (ηλ₁·ηλ₂ = {lr * lambda1 * lr * lambda2:g3})");
+lesson.Display(words.Say($"max |trainer step − ElasticNet.Proximal step| = {stepDifference:g3}  (ηλ₁·ηλ₂ = {lr * lambda1 * lr * lambda2:g3})"));
 
 Check.That(stepDifference <= 1e-6, "the trainer's elastic-net step and the proximal step differ by about ηλ₁·ηλ₂, far below anything that matters");
 

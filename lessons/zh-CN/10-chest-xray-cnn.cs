@@ -25,14 +25,15 @@ using L1Lab.Visuals;
 using L1Lab.Lessons;
 
 // Parameters (the notebook's cell tagged "parameters"): edit them here or set them on the command line.
-var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "patience", "learningRate", "batchSize", "l1Lambda", "groupLambda", "timingRepeats", "bootstrapSamples"], quick: ["epochs=1", "trainSamples=300", "timingRepeats=5", "bootstrapSamples=200"]);
-var epochs = lesson.Parameter("epochs", 4);              // most passes over the training images; early stopping on validation ends sooner
+var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "patience", "learningRate", "batchSize", "l1Lambda", "groupLambda", "targetZeros", "timingRepeats", "bootstrapSamples"], quick: ["epochs=1", "trainSamples=300", "timingRepeats=5", "bootstrapSamples=200"]);
+var epochs = lesson.Parameter("epochs", 6);              // most passes over the training images; early stopping on validation ends sooner
 var trainSamples = lesson.Parameter("trainSamples", 4708);     // training images used (PneumoniaMNIST has 4,708; BreastMNIST 546, all used up to this)
 var patience = lesson.Parameter("patience", 2);            // epochs without a better validation AUC before training stops
 var learningRate = lesson.Parameter("learningRate", 0.1);      // SGD step size
 var batchSize = lesson.Parameter("batchSize", 64);          // images per step
-var l1Lambda = lesson.Parameter("l1Lambda", 1e-3);         // λ of proximal L1 on every weight tensor
+var l1Lambda = lesson.Parameter("l1Lambda", 2e-3);         // λ of proximal L1 on every weight tensor
 var groupLambda = lesson.Parameter("groupLambda", 1e-2);      // λ_g of group lasso on whole convolution filters
+var targetZeros = lesson.Parameter("targetZeros", 0.9);       // the sparse model keeps its best validation epoch among those with ≥ this share of weights exactly 0
 var timingRepeats = lesson.Parameter("timingRepeats", 50);      // forward passes per inference timing (the median is reported)
 var bootstrapSamples = lesson.Parameter("bootstrapSamples", 2000); // resamples for the bootstrap AUC interval
 
@@ -40,7 +41,7 @@ L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
 torch.random.manual_seed(10);
 lesson.Display("ready");
 
-// 参数。完整运行用全部 4,708 张训练 X 光片，最多训练 `epochs` 轮（早停通常会更早结束）；快速运行只用几百张图像、训练 1 轮。正则化强度 λ 和 λ_g 是只在**验证集**上比较几种设置后选定的。
+// 参数。完整运行用全部 4,708 张训练 X 光片，最多训练 `epochs` 轮（早停通常会更早结束）；快速运行只用几百张图像、训练 1 轮。正则化强度 λ 和 λ_g 是只在**验证集**上比较几种设置后选定的；`targetZeros` 是稀疏模型必须达到的稀疏性（第 5 节解释为什么这样选择是公平的）。在 X 光片的验证集上，λ = 5·10⁻³（λ_g = 10⁻²）在第二轮就把 96 % 的权重置零，但到第四轮把整个网络都关掉了（验证集 AUC 0.5）；λ = 2·10⁻³ 在第五轮达到 93 % 的零，验证集 AUC 0.98，所以默认取它，并留出六轮的余地。
 
 // ## 1. 数据：PneumoniaMNIST
 //
@@ -150,8 +151,10 @@ Check.That(groupGap < 1e-6f && GroupLasso.ZeroGroups(shrunk, shrunkBias) == filt
 // 两个网络，初始权重相同：一个**稠密**网络（不加正则化）和一个**稀疏**网络。稀疏网络在每一步 SGD 之后，先对每个权重张量做近端 L1（`L1Mode.Proximal`，λ = `l1Lambda`），再对每个滤波器做块软阈值（`FilterGroupLambda`，λ_g = `groupLambda`）——用的是笔记本 04–07 中的同一个 `Trainer`，只多了一个近端步。
 //
 // 训练多久和 λ 一样是一个选择，所以在验证集上做出：`EarlyStopping.Fit` 一次训练一轮，每轮之后计算验证集 AUC，连续 `patience` 轮没有提高就停止，并把模型留在最好的那一轮。直到第 8 节之前都不碰测试集。
+//
+// **稀疏性目标。** 这里的目标是一个至少 90 % 权重精确为零的网络。近端 L1 和组 lasso 每训练一轮都会把更多权重置零，而验证集 AUC 往往很早就达到峰值——所以只看“验证集 AUC 最好”往往会留下较早、较稠密的一轮。因此稀疏网络的训练带一个目标 `targetZeros`：在权重中精确为零的比例至少达到该值的那些轮里，留下验证集 AUC 最好的一轮；在还没有任何一轮达到目标之前，也不会提前停止（`EarlyStopping.Fit(…, targetZeros: targetZeros)`）。这个选择没有用到测试集，理由有二。第一，目标在训练之前就定好了，依据的是模型的用途——一个大小预算，就像选择网络结构一样——而不是任何结果。第二，零的比例只是权重本身的性质；在达到目标的各轮之间排序，只用验证集 AUC。如果没有任何一轮达到目标，就留下普通意义上最好的一轮，并在输出中明说：没达到的目标要报告出来，而不是藏起来。稠密网络没有目标。
 
-(Cnn Model, EarlyStoppingResult Run) Fit(ImageDataset train, ImageDataset validation, int positiveClass, double l1, double group)
+(Cnn Model, EarlyStoppingResult Run) Fit(ImageDataset train, ImageDataset validation, int positiveClass, double l1, double group, double? target)
 {
     var model = Cnn.Create(channels, classCount: 2, seed: 42);
     var options = new TrainingOptions
@@ -159,12 +162,12 @@ Check.That(groupGap < 1e-6f && GroupLasso.ZeroGroups(shrunk, shrunkBias) == filt
         Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = 42,
         L1Mode = L1Mode.Proximal, L1Lambda = l1, FilterGroupLambda = group,
     };
-    return (model, EarlyStopping.Fit(model, options, train, validation, positiveClass, patience));
+    return (model, EarlyStopping.Fit(model, options, train, validation, positiveClass, patience, target));
 }
 string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-var (xrayDense, xrayDenseRun) = Fit(xrayTrain, xray.Validation, positiveClass: 1, l1: 0, group: 0);
-var (xraySparse, xraySparseRun) = Fit(xrayTrain, xray.Validation, positiveClass: 1, l1: l1Lambda, group: groupLambda);
+var (xrayDense, xrayDenseRun) = Fit(xrayTrain, xray.Validation, positiveClass: 1, l1: 0, group: 0, target: null);
+var (xraySparse, xraySparseRun) = Fit(xrayTrain, xray.Validation, positiveClass: 1, l1: l1Lambda, group: groupLambda, target: targetZeros);
 
 DataFrame History(EarlyStoppingResult dense, EarlyStoppingResult sparse)
 {
@@ -178,7 +181,10 @@ DataFrame History(EarlyStoppingResult dense, EarlyStoppingResult sparse)
         new StringDataFrameColumn("sparse: weights exactly 0", rows.Select(e => Cell(sparse, e, x => x.ZeroFraction.ToString("P1")))));
 }
 lesson.Display(History(xrayDenseRun, xraySparseRun));
+lesson.Display($"dense, {xrayDenseRun.Choice}\nsparse, {xraySparseRun.Choice}");
 lesson.Display($"◀ = the epoch kept. Training time: dense {xrayDenseRun.TrainingSeconds:F1} s, sparse {xraySparseRun.TrainingSeconds:F1} s ({Environment.ProcessorCount} cores, load average {LoadAverage()})");
+
+Check.That(xraySparseRun.Choice.TargetMet == xraySparseRun.Epochs.Any(e => e.ZeroFraction >= targetZeros) && (!xraySparseRun.Choice.TargetMet || Sparsity.Measure(xraySparse).ZeroFraction >= targetZeros), "the sparse model is left at an epoch that meets the target whenever one does, and the output says when none did");
 
 // ## 6. 稀疏网络留下了什么
 //
@@ -266,6 +272,20 @@ lesson.Display($"sparse − dense test AUC, paired on the same {xray.Test.Count}
 
 Check.That(xrayReports.All(r => r.AtThreshold.Total == xray.Test.Count && r.AtHalf.Total == xray.Test.Count), "every measure counts all test images once");
 
+// **跨划分的近似副本。** 笔记本 07 发现，BreastMNIST 的一些测试图像在开发集中有近似副本——其中一张完全相同——因为 MedMNIST 按图像而不是按患者划分。在 X 光片上做同样的检查：计算每张测试图像与最近的训练或验证图像之间的均方根像素距离 √(各像素 (aᵢ − bᵢ)² 的平均值)，并统计有多少张低于 07 的阈值 0.05。
+
+var developmentXrays = torch.cat(new[] { xray.Train.Images, xray.Validation.Images }, 0);
+var (nearestXray, _) = (torch.cdist(xray.Test.Images, developmentXrays) / Math.Sqrt(28 * 28)).min(1);
+var nearestXrayDistance = nearestXray.data<float>().Select(d => (double)d).ToArray();
+var xrayTestWithTwin = nearestXrayDistance.Count(d => d < 0.05);
+lesson.Display(new Figure("Each test X-ray's distance to its nearest development image", Axis.Linear("RMS pixel distance (0–1 gray scale)"), Axis.Linear("test images"),
+    HistogramSeries.Of("test images", nearestXrayDistance, start: 0, binWidth: 0.005, binCount: 40)));
+lesson.Display($"{xrayTestWithTwin} of {xray.Test.Count} test X-rays ({(double)xrayTestWithTwin / xray.Test.Count:P1}) have a development image within RMS 0.05; the closest pair is {nearestXrayDistance.Min():F3} apart");
+
+Check.That(nearestXrayDistance.Min() > 0.02 && xrayTestWithTwin < 0.05 * xray.Test.Count, "no test X-ray has an exact copy in the development set, and fewer than 5 % lie within 0.05 of one");
+
+// 没有一张测试 X 光片有完全相同的副本，只有百分之几与某张开发集图像的距离在 0.05 以内。但直方图中没有 BreastMNIST 那样的空隙：在 28×28 下，儿童胸部 X 光片彼此相似，像素距离分不清同一个孩子的第二张图像和一张相似的胸片。这个检查排除了被复制的图像，却排除不了同一个孩子同时出现在两个划分中；只有按患者划分才能做到——而 MedMNIST 没有提供患者编号。
+
 // ## 9. 网络在看哪里？遮挡图
 //
 // 把图像的一个 4×4 小块遮住（置为黑色），每隔 2 个像素移动一次，记录模型给出的肺炎概率下降了多少；一个像素的显著性是覆盖它的所有小块带来的平均下降（`Occlusion.Map`）。红色：遮住它会降低肺炎得分；蓝色：遮住它会提高肺炎得分。这种方法只需要前向传播，所以对稠密网络和稀疏网络一视同仁。
@@ -295,24 +315,26 @@ lesson.Display("red = hiding this region lowers P(pneumonia)");
 
 // ## 10. 同样的做法用在 BreastMNIST 上
 //
-// 笔记本 07 的乳腺超声图像：训练集 546 张，验证集 78 张，测试集 156 张；阳性类是**恶性（0）**。训练图像只有九分之一，每轮的步数也只有九分之一，所以这次允许四倍的轮数和更长的 patience；其余一切——网络结构、λ、λ_g、阈值规则——都与 X 光片相同。
+// 笔记本 07 的乳腺超声图像：训练集 546 张，验证集 78 张，测试集 156 张；阳性类是**恶性（0）**。训练图像只有九分之一，每轮的步数也只有九分之一，所以这次允许九倍的轮数——SGD 步数大致相同，近端 L1 正需要这么多步才能把同样多的权重置零（在验证集上，λ = 2·10⁻³ 在第 28 轮首次达到 90 % 的零）——以及三倍的 patience；其余一切——网络结构、λ、λ_g、稀疏性目标、阈值规则——都与 X 光片相同。
 
 var breast = MedMnist.LoadBreastMnist(DataPaths.FindDataDirectory());
 var breastTrain = breast.Train.Take(trainSamples);
 lesson.Display(SplitTable("malignant (0)", 0, ("train (used)", breastTrain), ("validation", breast.Validation), ("test", breast.Test)));
 
-(Cnn Model, EarlyStoppingResult Run) FitLonger(ImageDataset train, ImageDataset validation, double l1, double group)
+(Cnn Model, EarlyStoppingResult Run) FitLonger(ImageDataset train, ImageDataset validation, double l1, double group, double? target)
 {
     var model = Cnn.Create(channels, classCount: 2, seed: 42);
     var options = new TrainingOptions
     {
-        Epochs = 4 * epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = 42,
+        Epochs = 9 * epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = 42,
         L1Mode = L1Mode.Proximal, L1Lambda = l1, FilterGroupLambda = group,
     };
-    return (model, EarlyStopping.Fit(model, options, train, validation, positiveClass: 0, patience: 3 * patience));
+    return (model, EarlyStopping.Fit(model, options, train, validation, positiveClass: 0, patience: 3 * patience, target));
 }
-var (breastDense, breastDenseRun) = FitLonger(breastTrain, breast.Validation, 0, 0);
-var (breastSparse, breastSparseRun) = FitLonger(breastTrain, breast.Validation, l1Lambda, groupLambda);
+var (breastDense, breastDenseRun) = FitLonger(breastTrain, breast.Validation, 0, 0, target: null);
+var (breastSparse, breastSparseRun) = FitLonger(breastTrain, breast.Validation, l1Lambda, groupLambda, target: targetZeros);
+lesson.Display(History(breastDenseRun, breastSparseRun));
+lesson.Display($"dense, {breastDenseRun.Choice}\nsparse, {breastSparseRun.Choice}");
 var breastReports = new[]
 {
     Evaluate("BreastMNIST", "dense CNN", breastDense, breastDenseRun, breast.Validation, breast.Test, positiveClass: 0),
@@ -349,7 +371,7 @@ Check.That(ours.All(r => r.Auc.Interval.Lower <= r.Auc.Auc && r.Auc.Auc <= r.Auc
 //
 // - 卷积让一个小卷积核在图像上滑动：每张输入特征图九个权重，所有位置共用（第 2 节）。卷积、ReLU 和最大池化组成的块，加上一个线性输出层，就是一个 CNN（第 3 节）。
 // - 近端 L1 把单个权重置零；组 lasso 的块软阈值 w_f·max(0, 1 − t/‖w_f‖₂) 把整个滤波器（卷积核连同偏置）置零（第 4 节）。
-// - 早停和判定阈值都是选择，和 λ 一样在验证集上做出；测试集只读一次（第 5 和第 8 节）。
+// - 早停和判定阈值都是选择，和 λ 一样在验证集上做出；事先定好的稀疏性目标在不看测试集的前提下缩小了可留下的轮次范围，没达到目标时会明说；测试集只读一次（第 5 和第 8 节）。
 // - 被关掉的滤波器可以去掉：重建后的网络更小、仍是稠密的，并给出相同的预测（第 7 节）。
 // - 遮挡图显示得分依赖什么——包括捷径——而不是临床上什么要紧（第 9 节）。
 // - 诊断数字要连同 95 % 置信区间和背后的计数一起报告，并与本领域的基准并列（第 8 和第 11 节）。这些模型是在 28×28 缩略图上的练习：不得用于给任何人做诊断。
