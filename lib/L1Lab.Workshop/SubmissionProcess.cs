@@ -49,7 +49,7 @@ internal static class SubmissionProcess
                 var copy = (JsonArray)root["cells"]!;
                 foreach (var number in blanked) copy[number - 1]!["source"] = new JsonArray();
                 File.WriteAllText(path, NotebookJson.ToJson(root));
-                // The sandboxed child may run as nobody: it reads the notebook through a bind mount, never this folder.
+                // The sandboxed child may run as an unnamed user: it reads the notebook through a bind mount, never this folder.
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
                 var start = options.Sandbox is { } sandbox
