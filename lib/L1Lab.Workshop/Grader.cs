@@ -72,7 +72,7 @@ public static partial class Grader
             {
                 if (AnswerKey.Load(path) is { Exercises.Count: > 0 } key) keys.Add(key);
             }
-            catch (WorkshopException)
+            catch (Exception e) when (e is WorkshopException or NotebookException)
             {
                 // Not a notebook: it cannot be any submission's key.
             }
@@ -88,17 +88,17 @@ public static partial class Grader
         List<GradeRow> AllFail(GradeStatus status, string message) =>
             [.. key.Exercises.Select(e => new GradeRow(submission, key.FileName, e.TestId, 0, e.Points, status, message))];
 
-        System.Text.Json.Nodes.JsonArray cells;
+        Notebook submitted;
         try
         {
-            cells = NotebookJson.Load(submission).Cells;
+            submitted = Notebook.Load(submission);
         }
-        catch (WorkshopException e)
+        catch (NotebookException e)
         {
-            return AllFail(GradeStatus.Error, $"the submission could not be read: {e.Message[(e.Path.Length + 2)..]}");
+            return AllFail(GradeStatus.Error, $"the submission could not be read: {e.Reason}");
         }
 
-        var merged = MergedSubmission.Create(key, cells);
+        var merged = MergedSubmission.Create(key, submitted);
         var declared = NotebookRunner.DeclaredParameters(key.Path);
         var parameters = options.KeyParameters.TryGetValue(Path.GetFileName(key.Path), out var own)
             ? own.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)

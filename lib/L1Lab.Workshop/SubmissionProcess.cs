@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace L1Lab.Workshop;
 
@@ -41,14 +40,13 @@ internal static class SubmissionProcess
             var path = options.Sandbox is null ? Mirror(folder.FullName, visible, readOnly) : Path.Combine(folder.FullName, key.FileName);
             var outcomes = new Dictionary<int, CellOutcome>();
             var blanked = new HashSet<int>();
-            var cells = ((JsonArray)merged.Root["cells"]!).Select(c => (JsonObject)c!).ToList();
-            var codeCells = cells.Count(c => NotebookJson.CellType(c) == "code");
+            var cells = merged.Notebook.Cells;
+            var codeCells = cells.Count(c => c.IsCode);
             for (var attempt = 0; ; attempt++)
             {
-                var root = (JsonObject)merged.Root.DeepClone();
-                var copy = (JsonArray)root["cells"]!;
-                foreach (var number in blanked) copy[number - 1]!["source"] = new JsonArray();
-                File.WriteAllText(path, NotebookJson.ToJson(root));
+                var copy = merged.Notebook.Copy();
+                foreach (var number in blanked) copy.Cells[number - 1].SetSource("");
+                File.WriteAllText(path, copy.ToJson());
                 // The sandboxed child may run as nobody: it reads the notebook through a bind mount, never this folder.
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
@@ -65,7 +63,7 @@ internal static class SubmissionProcess
 
                 var last = run.Events.Where(e => e.Kind == "cell").Select(e => e.Cell).DefaultIfEmpty(0).Max();
                 var culprit = Enumerable.Range(last + 1, Math.Max(0, cells.Count - last))
-                    .FirstOrDefault(n => NotebookJson.CellType(cells[n - 1]) == "code" && !blanked.Contains(n));
+                    .FirstOrDefault(n => cells[n - 1].IsCode && !blanked.Contains(n));
                 if (culprit == 0) return new Result(outcomes, null);
                 outcomes[culprit] = run.Hung
                     ? new CellOutcome("timeout", $"did not finish within {Seconds(options.CellTimeout)} s and ignored being stopped, so its process was killed")
