@@ -87,7 +87,7 @@ public sealed partial class CourseNotebooksTests
 
         Assert.Equal(4, (int?)root["nbformat"]);
         Assert.Equal(5, (int?)root["nbformat_minor"]);
-        Assert.Equal(".net-csharp", (string?)metadata?["kernelspec"]?["name"]);
+        Assert.Equal("l1lab-csharp", (string?)metadata?["kernelspec"]?["name"]); // the kernelspec `l1lab kernel install` writes
         var kernelInfo = metadata?["polyglot_notebook"]?["kernelInfo"] as JsonObject;
         Assert.True(kernelInfo is not null, $"{file}: metadata.polyglot_notebook.kernelInfo is missing");
         Assert.Equal("csharp", (string?)kernelInfo["defaultKernelName"]);
@@ -197,6 +197,30 @@ public sealed partial class CourseNotebooksTests
         var tests = graded.Where(x => (bool?)x.Meta!["grade"] == true).ToList();
         Assert.All(tests, t => Assert.True(Source(t.Cell).Split('\n').Count(l => l.Trim() == "// BEGIN HIDDEN TESTS") == Source(t.Cell).Split('\n').Count(l => l.Trim() == "// END HIDDEN TESTS"),
             $"{file}: test cell {(string?)t.Meta!["grade_id"]} has unpaired hidden-test markers"));
+    }
+
+    /// <summary>
+    /// Teaching cells read as teaching (HELPERS.md, STYLE.md): a check that keeps the prose honest is a
+    /// <c>Check.That(condition, "claim")</c> line in its own cell tagged <c>hide-input</c>, never an
+    /// <c>if (…) throw</c> inside the cell that teaches. Exercise test cells (nbgrader) may throw: that is how they fail.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CourseNotebooks))]
+    public void Teaching_cells_throw_nothing_and_checks_sit_in_hide_input_cells(string file)
+    {
+        var cells = ReadJson(file)["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code");
+        foreach (var cell in cells.Where(c => c["metadata"]?["nbgrader"] is null))
+        {
+            var source = cell["source"] is JsonArray a ? string.Concat(a.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+            var root = CSharpSyntaxTree.ParseText(source, CellSyntax.ParseOptions).GetRoot();
+            var id = (string?)cell["id"];
+            Assert.False(root.DescendantNodes().Any(n => n is ThrowStatementSyntax or ThrowExpressionSyntax),
+                $"{file}: teaching cell {id} throws; move the check into its own hide-input cell as Check.That(condition, \"claim\")");
+            var checks = root.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString() is "Check.That" or "L1Lab.Check.That");
+            var tags = cell["metadata"]?["tags"] as JsonArray;
+            Assert.True(!checks || tags is not null && tags.Any(t => (string?)t == "hide-input"),
+                $"{file}: cell {id} calls Check.That but is not tagged hide-input, so the book cannot fold it");
+        }
     }
 
     /// <summary>The names declared by the notebook's parameters cell (empty when it has none).</summary>

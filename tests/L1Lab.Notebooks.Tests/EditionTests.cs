@@ -62,6 +62,19 @@ public sealed class EditionTests : IDisposable
     }
 
     [Fact]
+    public void The_words_setup_line_names_the_edition_language_and_nothing_else_changes()
+    {
+        var english = _temp.Write("01-demo.ipynb",
+            Code("c-setup", "using L1Lab;\nvar words = Words.English;   // keep this comment\nvar other = Words.English;"));
+
+        Edition.Write(Translate(english));
+
+        var cells = JsonNode.Parse(File.ReadAllText(Path.Combine(_temp.Directory, "xx", "01-demo.ipynb")))!["cells"]!.AsArray();
+        Assert.Equal("using L1Lab;\nvar words = Words.For(\"xx\");   // keep this comment\nvar other = Words.English;",
+            string.Concat(cells[0]!["source"]!.AsArray().Select(n => (string?)n)));
+    }
+
+    [Fact]
     public void An_edited_English_cell_makes_its_translation_stale_and_the_committed_notebook_out_of_date()
     {
         var english = English();

@@ -7,7 +7,9 @@ namespace L1Lab.Notebooks.Translation;
 /// notebooks and one translation file per notebook (<c>notebooks/&lt;lang&gt;/translations/NN-name.md</c>), so the
 /// English notebooks stay the single source of every code cell. Markdown cells take their translation by cell id;
 /// code cells are copied unchanged, except that a relative <c>#r "../…"</c> reference gains one <c>../</c> because
-/// the edition sits one folder deeper. Everything else (ids, metadata, order) is the English notebook's.
+/// the edition sits one folder deeper, and the setup line <c>var words = Words.English;</c> names the edition's
+/// language (<c>Words.For("zh-CN")</c>), so the sentences cells print with <c>words.Say</c> come out in it.
+/// Everything else (ids, metadata, order) is the English notebook's.
 /// </summary>
 public static partial class Edition
 {
@@ -35,17 +37,19 @@ public static partial class Edition
     /// <exception cref="TranslationFileException">A translation file is malformed.</exception>
     public static IReadOnlyList<NotebookTranslation> Plan(string notebooksFolder, string language) =>
         EnglishNotebooks(notebooksFolder)
-            .Select(english => Translate(english, TranslationPathFor(english, language), OutputPathFor(english, language)))
+            .Select(english => Translate(english, TranslationPathFor(english, language), OutputPathFor(english, language), language))
             .ToList();
 
     /// <summary>
     /// Generates the edition of one notebook: markdown from <paramref name="translationPath"/> (the English text
     /// where a cell has no entry), code from the English. Compares the result with <paramref name="outputPath"/>.
+    /// <paramref name="language"/> defaults to the name of the output's folder (<c>notebooks/zh-CN</c>).
     /// </summary>
     /// <exception cref="NotebookException">The English notebook cannot be read or has a markdown cell without an id.</exception>
     /// <exception cref="TranslationFileException">The translation file is malformed.</exception>
-    public static NotebookTranslation Translate(string englishPath, string translationPath, string outputPath)
+    public static NotebookTranslation Translate(string englishPath, string translationPath, string outputPath, string? language = null)
     {
+        language ??= Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(outputPath))) ?? "";
         var notebook = LoadEnglish(englishPath);
         var entries = File.Exists(translationPath)
             ? TranslationFile.Load(translationPath).ToDictionary(e => e.CellId, StringComparer.Ordinal)
@@ -73,7 +77,7 @@ public static partial class Edition
                     states.Add(new CellTranslation(id, state, FirstLine(source)));
                     break;
                 case "code":
-                    cell.SetSource(DeepenLibraryReferences(source));
+                    cell.SetSource(NameWordsLanguage(DeepenLibraryReferences(source), language));
                     break;
             }
         }
@@ -142,6 +146,13 @@ public static partial class Edition
     /// </summary>
     public static string DeepenLibraryReferences(string code) => RelativeReference().Replace(code, "${prefix}../");
 
+    /// <summary>
+    /// <paramref name="code"/> with the setup line <c>var words = Words.English;</c> turned into
+    /// <c>var words = Words.For("<paramref name="language"/>");</c> (the rest of the line kept); all other text unchanged.
+    /// </summary>
+    public static string NameWordsLanguage(string code, string language) =>
+        WordsSetup().Replace(code, m => $"{m.Groups["prefix"].Value}Words.For(\"{language}\");");
+
     /// <summary>The English notebook, checked to have an id on every markdown cell.</summary>
     static Notebook LoadEnglish(string path)
     {
@@ -159,4 +170,7 @@ public static partial class Edition
 
     [GeneratedRegex("""^(?<prefix>[ \t]*#r[ \t]+")(?=\.\./)""", RegexOptions.Multiline)]
     private static partial Regex RelativeReference();
+
+    [GeneratedRegex("""^(?<prefix>[ \t]*var[ \t]+words[ \t]*=[ \t]*)(?:L1Lab\.)?Words\.English;""", RegexOptions.Multiline)]
+    private static partial Regex WordsSetup();
 }

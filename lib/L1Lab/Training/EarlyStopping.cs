@@ -8,7 +8,8 @@ namespace L1Lab.Training;
 /// Training with early stopping on the validation split (notebook 10-chest-xray-cnn): one <see cref="Trainer"/> epoch at
 /// a time (a fresh shuffle each epoch), the validation AUC after each, and the weights of the best epoch kept. Training
 /// stops after <see cref="EarlyStoppingResult.Patience"/> epochs without a better validation AUC. The test split is
-/// never seen, so the epoch count is a choice made on validation data, like λ.
+/// never seen, so the epoch count is a choice made on validation data, like λ. With a sparsity target, only epochs whose
+/// weights are at least that share exactly zero compete (<see cref="SparsityTarget"/>).
 /// </summary>
 public static class EarlyStopping
 {
@@ -22,6 +23,11 @@ public static class EarlyStopping
     /// <param name="validation">Validation images: the only data that decides when to stop.</param>
     /// <param name="positiveClass">The class whose score the AUC ranks (e.g. 1 = pneumonia).</param>
     /// <param name="patience">Epochs without improvement before stopping.</param>
+    /// <param name="targetZeros">
+    /// When set, the model is left at the best validation AUC among the epochs with at least this share of weights
+    /// exactly zero, and training does not stop before one reaches it; when none does, at the plain best epoch, and
+    /// <see cref="EarlyStoppingResult.Choice"/> says so.
+    /// </param>
     /// <param name="progress">Receives each epoch's trainer progress.</param>
     /// <param name="cancellation">Stops training within one step.</param>
     public static EarlyStoppingResult Fit(
@@ -31,6 +37,7 @@ public static class EarlyStopping
         ImageDataset validation,
         int positiveClass,
         int patience = 3,
+        double? targetZeros = null,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellation = default)
     {
@@ -39,31 +46,40 @@ public static class EarlyStopping
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentOutOfRangeException.ThrowIfLessThan(patience, 1);
+        SparsityTarget.Validate(targetZeros);
         options.Validate();
         var history = new List<EarlyStoppingEpoch>();
-        var best = new Dictionary<string, Tensor>();
+        var bestOfAll = new Dictionary<string, Tensor>();
+        var bestSparse = new Dictionary<string, Tensor>();
         try
         {
-            int bestEpoch = 0;
-            double bestAuc = double.NegativeInfinity;
-            for (int epoch = 1; epoch <= options.Epochs && epoch - bestEpoch <= patience; epoch++)
+            double bestAuc = double.NegativeInfinity, bestSparseAuc = double.NegativeInfinity;
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
             {
                 var trainer = new Trainer(options with { Epochs = 1, Seed = options.Seed + epoch - 1 });
                 var metrics = trainer.Fit(model, train, validation, progress, cancellation)[0];
                 double auc = BinaryMetrics.Scores(model, validation, positiveClass).Roc().Auc;
-                history.Add(new EarlyStoppingEpoch(epoch, metrics.DataLoss, auc, metrics.ZeroFraction, metrics.Seconds));
+                var row = new EarlyStoppingEpoch(epoch, metrics.DataLoss, auc, metrics.ZeroFraction, metrics.Seconds);
+                history.Add(row);
                 if (auc > bestAuc)
                 {
-                    (bestAuc, bestEpoch) = (auc, epoch);
-                    Keep(model, best);
+                    bestAuc = auc;
+                    Keep(model, bestOfAll);
                 }
+                if (targetZeros is { } target && SparsityTarget.Meets(row, target) && auc > bestSparseAuc)
+                {
+                    bestSparseAuc = auc;
+                    Keep(model, bestSparse);
+                }
+                if (SparsityTarget.ShouldStop(history, targetZeros, patience)) break;
             }
-            Restore(model, best);
-            return new EarlyStoppingResult(history, bestEpoch, bestAuc, patience);
+            var choice = SparsityTarget.Choose(history, targetZeros);
+            Restore(model, targetZeros is not null && choice.TargetMet ? bestSparse : bestOfAll);
+            return new EarlyStoppingResult(history, choice.Epoch, choice.ValidationAuc, patience, choice);
         }
         finally
         {
-            foreach (var t in best.Values) t.Dispose();
+            foreach (var t in bestOfAll.Values.Concat(bestSparse.Values)) t.Dispose();
         }
     }
 
