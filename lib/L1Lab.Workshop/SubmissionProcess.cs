@@ -47,7 +47,7 @@ internal static class SubmissionProcess
                 var copy = merged.Notebook.Copy();
                 foreach (var number in blanked) copy.Cells[number - 1].SetSource("");
                 File.WriteAllText(path, copy.ToJson());
-                // The sandboxed child may run as nobody: it reads the notebook through a bind mount, never this folder.
+                // The sandboxed child may run as an unnamed user: it reads the notebook through a bind mount, never this folder.
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
                 var start = options.Sandbox is { } sandbox
