@@ -12,6 +12,8 @@ public sealed partial class ReadmeOptionsTests
     {
         { "README.md", "reproduce" },
         { "README.md", "sweep" },
+        { "README.zh-CN.md", "reproduce" },
+        { "README.zh-CN.md", "sweep" },
     };
 
     [Theory]
@@ -38,18 +40,20 @@ public sealed partial class ReadmeOptionsTests
         }
     }
 
-    [Fact]
-    public void The_readme_installs_the_same_Debian_packages_as_ci_run()
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("README.zh-CN.md")]
+    public void The_readme_installs_the_same_Debian_packages_as_ci_run(string readme)
     {
         var ci = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, ".ci", "run"));
         var fromCi = NeedList().Matches(ci).SelectMany(m => m.Groups["packages"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        var lines = File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, readme));
         var marker = Array.FindIndex(lines, l => l.StartsWith("<!-- apt:", StringComparison.Ordinal));
-        Assert.True(marker >= 0, "README.md has no '<!-- apt: …' line before its apt-get install line");
+        Assert.True(marker >= 0, $"{readme} has no '<!-- apt: …' line before its apt-get install line");
 
         var install = AptInstall().Match(lines[marker + 1]);
 
-        Assert.True(install.Success, $"README.md: no 'apt-get install …' after the apt marker: {lines[marker + 1]}");
+        Assert.True(install.Success, $"{readme}: no 'apt-get install …' after the apt marker: {lines[marker + 1]}");
         Assert.NotEmpty(fromCi);
         Assert.Equal(fromCi.Order(StringComparer.Ordinal), install.Groups["packages"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
     }
