@@ -17,7 +17,7 @@ public sealed record MimeBundle(IReadOnlyDictionary<string, string> Data)
     {
         var o = new JsonObject();
         foreach (var (mime, value) in Data)
-            o[mime] = IsJson(mime) ? ParseJson(value) : mime == "image/png" ? JsonValue.Create(value) : Lines(value);
+            o[mime] = IsJson(mime) ? ParseJson(value) : mime == "image/png" ? JsonValue.Create(value) : MultilineString.Lines(value);
         return o;
     }
 
@@ -37,20 +37,5 @@ public sealed record MimeBundle(IReadOnlyDictionary<string, string> Data)
     {
         try { return JsonNode.Parse(value); }
         catch (System.Text.Json.JsonException) { return JsonValue.Create(value); }
-    }
-
-    /// <summary>Text as a list of lines, each but the last ending with its newline (how Jupyter stores sources and streams).</summary>
-    public static JsonArray Lines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            array.Add(JsonValue.Create(text[start..(i + 1)]));
-            start = i + 1;
-        }
-        if (start < text.Length) array.Add(JsonValue.Create(text[start..]));
-        return array;
     }
 }

@@ -1,14 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace L1Lab.Notebooks;
 
 /// <summary>
 /// An nbformat 4 notebook (.ipynb) held as its JSON tree, so that writing it back keeps every field
-/// the engine does not know about (metadata, attachments, ids) exactly as it was.
+/// the engine does not know about (metadata, attachments, ids) exactly as it was. The one reader and writer of
+/// .ipynb files for every tool: engine, kernel, book, translation and workshop.
 /// </summary>
-public sealed class Notebook
+public sealed partial class Notebook
 {
     static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -76,6 +78,39 @@ public sealed class Notebook
         }
         if (node is not JsonObject root)
             throw new NotebookFormatException(path, "not a notebook: the JSON is not an object");
+        return FromRoot(path, root);
+    }
+
+    /// <summary>
+    /// A new notebook at <paramref name="path"/> (not written) holding copies of <paramref name="cells"/> in order,
+    /// numbered from 1, with <paramref name="metadata"/> (copied) as its notebook metadata; nbformat 4.5.
+    /// </summary>
+    public static Notebook Create(string path, JsonObject metadata, IEnumerable<NotebookCell> cells) =>
+        FromRoot(path, new JsonObject
+        {
+            ["cells"] = new JsonArray([.. cells.Select(c => (JsonNode)c.CopyJson())]),
+            ["metadata"] = metadata.DeepClone(),
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        });
+
+    /// <summary>An independent copy, so changing its cells leaves this notebook as it is.</summary>
+    public Notebook Copy() => FromRoot(Path, (JsonObject)_root.DeepClone());
+
+    /// <summary>The notebook-level metadata (kernelspec, language_info, polyglot_notebook and anything else), as stored.</summary>
+    public JsonObject Metadata
+    {
+        get
+        {
+            if (_root["metadata"] is JsonObject metadata) return metadata;
+            var created = new JsonObject();
+            _root["metadata"] = created;
+            return created;
+        }
+    }
+
+    static Notebook FromRoot(string path, JsonObject root)
+    {
         if (root["nbformat"] is not JsonValue format || !format.TryGetValue(out int major))
             throw new NotebookFormatException(path, "not a notebook: no \"nbformat\" number");
         if (major != 4)
@@ -93,8 +128,20 @@ public sealed class Notebook
         return new Notebook(path, root, list);
     }
 
-    /// <summary>The notebook as nbformat JSON text (one-space indent, like Jupyter), ending with a newline.</summary>
-    public string ToJson() => _root.ToJsonString(WriteOptions) + "\n";
+    /// <summary>
+    /// The notebook as nbformat JSON text laid out as Jupyter writes it (one-space indent, characters outside ASCII
+    /// as themselves), ending with a newline.
+    /// </summary>
+    public string ToJson() =>
+        // System.Text.Json escapes every character beyond the Basic Multilingual Plane (𝓛 as \uD835\uDCDB) whatever
+        // the encoder; Jupyter writes them as they are, so the pair is turned back into the character.
+        EscapedSurrogatePair().Replace(_root.ToJsonString(WriteOptions),
+            m => new string([(char)Convert.ToInt32(m.Groups["high"].Value, 16), (char)Convert.ToInt32(m.Groups["low"].Value, 16)]))
+        + "\n";
+
+    /// <summary>A \uD8xx\uDCxx escape pair that is not itself behind an escaped backslash.</summary>
+    [GeneratedRegex("""(?<=(?:^|[^\\])(?:\\\\)*)\\u(?<high>D[89AB][0-9A-F]{2})\\u(?<low>D[C-F][0-9A-F]{2})""", RegexOptions.IgnoreCase)]
+    private static partial Regex EscapedSurrogatePair();
 
     /// <summary>Writes the notebook to <paramref name="path"/> atomically: a temporary file in the same folder, then a rename.</summary>
     public void Save(string path) => IO.AtomicFile.WriteAllText(path, ToJson());

@@ -24,12 +24,28 @@ public sealed class NotebookCell
     public bool IsCode => CellType == "code";
 
     /// <summary>The source text; nbformat allows a string or a list of strings, joined here.</summary>
-    public string Source => _json["source"] switch
+    public string Source => MultilineString.Join(_json["source"]);
+
+    /// <summary>The cell's id (nbformat 4.5), or null when the file has none.</summary>
+    public string? Id => _json["id"] is JsonValue v && v.TryGetValue(out string? id) && id.Length > 0 ? id : null;
+
+    /// <summary>
+    /// The cell's metadata object, kept as written (nbgrader, tags, polyglot and anything else); changes to it are
+    /// saved with the notebook. A cell without one gets an empty object, which nbformat requires anyway.
+    /// </summary>
+    public JsonObject Metadata
     {
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonArray a => string.Concat(a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
-        _ => "",
-    };
+        get
+        {
+            if (_json["metadata"] is JsonObject metadata) return metadata;
+            var created = new JsonObject();
+            _json["metadata"] = created;
+            return created;
+        }
+    }
+
+    /// <summary>The nbformat output objects of a code cell as stored (empty for other cells and for clean notebooks).</summary>
+    public IReadOnlyList<JsonObject> Outputs => _json["outputs"] is JsonArray outputs ? outputs.OfType<JsonObject>().ToList() : [];
 
     /// <summary>The cell's metadata.tags, empty when absent.</summary>
     public IReadOnlyList<string> Tags =>
@@ -82,7 +98,34 @@ public sealed class NotebookCell
     };
 
     /// <summary>Replaces the source (written as a list of lines, like Jupyter).</summary>
-    internal void SetSource(string source) => _json["source"] = MimeBundle.Lines(source);
+    public void SetSource(string source) => _json["source"] = MultilineString.Lines(source);
+
+    /// <summary>Empties a code cell's outputs and execution count, as "clear outputs" does; other cells are left alone.</summary>
+    public void ClearOutputs()
+    {
+        if (!IsCode) return;
+        _json["outputs"] = new JsonArray();
+        _json["execution_count"] = null;
+    }
+
+    /// <summary>
+    /// A fresh copy of the cell with only what nbformat defines for it: type, id, a copy of the metadata, the source as
+    /// a list of lines, and for a code cell no outputs. It belongs to no notebook until given to <see cref="Notebook.Create"/>.
+    /// </summary>
+    public NotebookCell CleanCopy()
+    {
+        // Keys in Jupyter's (sorted) order, so a new notebook is laid out as Jupyter would save it.
+        var copy = new JsonObject { ["cell_type"] = CellType };
+        if (IsCode) copy["execution_count"] = null;
+        if (Id is { } id) copy["id"] = id;
+        copy["metadata"] = _json["metadata"] is JsonObject metadata ? metadata.DeepClone() : new JsonObject();
+        if (IsCode) copy["outputs"] = new JsonArray();
+        copy["source"] = MultilineString.Lines(Source);
+        return new NotebookCell(0, CellType, copy);
+    }
+
+    /// <summary>A copy of the cell's JSON, for a new notebook.</summary>
+    internal JsonObject CopyJson() => (JsonObject)_json.DeepClone();
 
     /// <summary>Replaces the outputs and execution count of a code cell (nbformat 4 output objects).</summary>
     internal void SetOutputs(int? executionCount, IEnumerable<CellOutput> outputs)

@@ -12,6 +12,6 @@ public sealed record StreamOutput(string Name, string Text) : CellOutput
     {
         ["output_type"] = "stream",
         ["name"] = Name,
-        ["text"] = MimeBundle.Lines(Text),
+        ["text"] = MultilineString.Lines(Text),
     };
 }

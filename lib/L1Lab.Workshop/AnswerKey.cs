@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
 
 namespace L1Lab.Workshop;
 
@@ -8,16 +8,14 @@ namespace L1Lab.Workshop;
 /// </summary>
 public sealed class AnswerKey
 {
-    AnswerKey(string path, JsonObject root, IReadOnlyList<JsonObject> cells, IReadOnlyList<KeyExercise> exercises)
+    AnswerKey(Notebook notebook, IReadOnlyList<KeyExercise> exercises)
     {
-        Path = path;
-        Root = root;
-        Cells = cells;
+        Notebook = notebook;
         Exercises = exercises;
     }
 
     /// <summary>The key notebook's path.</summary>
-    public string Path { get; }
+    public string Path => Notebook.Path;
 
     /// <summary>The notebook's file name, which a submission must share.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);
@@ -28,27 +26,25 @@ public sealed class AnswerKey
     /// <summary>Total points of the notebook.</summary>
     public double MaxPoints => Exercises.Sum(e => e.Points);
 
-    internal JsonObject Root { get; }
+    internal Notebook Notebook { get; }
 
-    internal IReadOnlyList<JsonObject> Cells { get; }
+    internal IReadOnlyList<NotebookCell> Cells => Notebook.Cells;
 
     /// <summary>The key's test cell for <paramref name="exercise"/>.</summary>
-    internal JsonObject TestCell(KeyExercise exercise) => Cells.First(c => NbgraderCell.Read(c)?.GradeId == exercise.TestId);
+    internal NotebookCell TestCell(KeyExercise exercise) => Cells.First(c => NbgraderCell.Read(c)?.GradeId == exercise.TestId);
 
     /// <summary>The source of the key's cell tagged <c>parameters</c>, or null.</summary>
-    internal string? ParametersSource => Cells.FirstOrDefault(IsParametersCell) is { } cell ? NotebookJson.Source(cell) : null;
+    internal string? ParametersSource => Cells.FirstOrDefault(IsParametersCell)?.Source;
 
-    internal static bool IsParametersCell(JsonNode? cell) =>
-        NotebookJson.CellType(cell) == "code"
-        && (cell as JsonObject)?["metadata"]?["tags"] is JsonArray tags
-        && tags.Any(t => t is JsonValue v && v.TryGetValue(out string? s) && s == "parameters");
+    internal static bool IsParametersCell(NotebookCell cell) => cell.IsCode && cell.Tags.Contains("parameters", StringComparer.Ordinal);
 
     /// <summary>Reads an instructor notebook and lists its exercises.</summary>
-    /// <exception cref="WorkshopException">The file is not a notebook, or two graded cells share a grade_id.</exception>
+    /// <exception cref="NotebookFormatException">The file is not a readable nbformat 4 notebook.</exception>
+    /// <exception cref="WorkshopException">Two graded cells share a grade_id.</exception>
     public static AnswerKey Load(string path)
     {
-        var (root, array) = NotebookJson.Load(path);
-        var cells = array.OfType<JsonObject>().ToList();
+        var notebook = Notebook.Load(path);
+        var cells = notebook.Cells;
         var ids = cells.Select(NbgraderCell.Read).OfType<NbgraderCell>().GroupBy(m => m.GradeId).FirstOrDefault(g => g.Count() > 1);
         if (ids is not null) throw new WorkshopException(path, $"grade_id \"{ids.Key}\" is used by {ids.Count()} cells");
 
@@ -57,7 +53,7 @@ public sealed class AnswerKey
         string? title = null;
         foreach (var cell in cells)
         {
-            if (NotebookJson.CellType(cell) == "markdown" && Heading(NotebookJson.Source(cell)) is { } heading) title = heading;
+            if (cell.CellType == "markdown" && Heading(cell.Source) is { } heading) title = heading;
             switch (NbgraderCell.Read(cell))
             {
                 case { IsSolution: true } s:
@@ -69,7 +65,7 @@ public sealed class AnswerKey
                     break;
             }
         }
-        return new AnswerKey(path, root, cells, exercises);
+        return new AnswerKey(notebook, exercises);
     }
 
     internal static string? Heading(string markdown) =>

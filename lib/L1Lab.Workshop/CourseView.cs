@@ -17,8 +17,8 @@ internal static partial class CourseView
     {
         var keyFolder = Path.GetDirectoryName(Path.GetFullPath(key.Path))!;
         var folders = new List<string>();
-        foreach (var cell in key.Cells.Where(c => NotebookJson.CellType(c) == "code"))
-            foreach (Match m in FileReference().Matches(NotebookJson.Source(cell)))
+        foreach (var cell in key.Cells.Where(c => c.IsCode))
+            foreach (Match m in FileReference().Matches(cell.Source))
             {
                 var file = Path.GetFullPath(Path.Combine(keyFolder, m.Groups[1].Value));
                 if (File.Exists(file)) folders.Add(Path.GetDirectoryName(file)!);

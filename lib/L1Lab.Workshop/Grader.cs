@@ -72,7 +72,7 @@ public static partial class Grader
             {
                 if (AnswerKey.Load(path) is { Exercises.Count: > 0 } key) keys.Add(key);
             }
-            catch (WorkshopException)
+            catch (Exception e) when (e is WorkshopException or NotebookException)
             {
                 // Not a notebook: it cannot be any submission's key.
             }
@@ -88,17 +88,17 @@ public static partial class Grader
         List<GradeRow> AllFail(GradeStatus status, string message) =>
             [.. key.Exercises.Select(e => new GradeRow(submission, key.FileName, e.TestId, 0, e.Points, status, message))];
 
-        System.Text.Json.Nodes.JsonArray cells;
+        Notebook submitted;
         try
         {
-            cells = NotebookJson.Load(submission).Cells;
+            submitted = Notebook.Load(submission);
         }
-        catch (WorkshopException e)
+        catch (NotebookException e)
         {
-            return AllFail(GradeStatus.Error, $"the submission could not be read: {e.Message[(e.Path.Length + 2)..]}");
+            return AllFail(GradeStatus.Error, $"the submission could not be read: {e.Reason}");
         }
 
-        var merged = MergedSubmission.Create(key, cells);
+        var merged = MergedSubmission.Create(key, submitted);
         var declared = NotebookRunner.DeclaredParameters(key.Path);
         var parameters = options.KeyParameters.TryGetValue(Path.GetFileName(key.Path), out var own)
             ? own.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
@@ -119,20 +119,20 @@ public static partial class Grader
     /// <summary>The exercise's status and a plain-words message from its test's and solution's outcomes.</summary>
     internal static (GradeStatus Status, string Message) Judge(KeyExercise exercise, CellOutcome? test, CellOutcome? solution, bool solutionPresent, string? problem)
     {
-        if (test?.Status == "ran") return (GradeStatus.Ok, "");
-        if (test is { Status: "failed" } && solution is null or { Status: "ran" } && NotDone(test))
+        if (test?.Status == CellRunStatus.Ran) return (GradeStatus.Ok, "");
+        if (test is { Status: CellRunStatus.Failed } && solution is null or { Status: CellRunStatus.Ran } && NotDone(test))
             return (GradeStatus.Failed, "Not done yet: the solution still throws NotImplementedException");
         var parts = new List<string>();
         if (!solutionPresent && exercise.SolutionId is not null)
             parts.Add($"the solution cell of this exercise (grade_id {exercise.SolutionId}) is not in the notebook");
-        if (solution is { Status: not ("ran" or "skipped") })
+        if (solution is { Status: not (CellRunStatus.Ran or CellRunStatus.Skipped) })
             parts.Add($"your solution cell {Describe(solution)}");
         if (test is null)
             parts.Add("the test could not be run" + (problem is null ? "" : $": {problem}"));
         else
             parts.Add($"the test {Describe(test)}");
-        var status = test is null || test.Status == "crashed" || solution?.Status == "crashed" ? GradeStatus.Error
-            : test.Status == "timeout" || solution?.Status == "timeout" ? GradeStatus.Timeout
+        var status = test is null || test.Status == CellRunStatus.Crashed || solution?.Status == CellRunStatus.Crashed ? GradeStatus.Error
+            : test.Status == CellRunStatus.Timeout || solution?.Status == CellRunStatus.Timeout ? GradeStatus.Timeout
             : GradeStatus.Failed;
         var message = string.Join("; ", parts);
         message = message.Length > 400 ? message[..400] + "…" : message;
@@ -146,8 +146,8 @@ public static partial class Grader
         var error = outcome.Message.ReplaceLineEndings(" ").Trim();
         return outcome.Status switch
         {
-            "timeout" => error.Length > 0 ? $"was stopped: {error}" : "was stopped: it ran too long",
-            "crashed" => error,
+            CellRunStatus.Timeout => error.Length > 0 ? $"was stopped: {error}" : "was stopped: it ran too long",
+            CellRunStatus.Crashed => error,
             _ => $"failed: {error}",
         };
     }

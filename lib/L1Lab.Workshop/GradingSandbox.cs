@@ -10,12 +10,20 @@ namespace L1Lab.Workshop;
 /// no network (its own empty network namespace, loopback included), no other processes (its own PID namespace), no
 /// home folders, no grader output, no other submissions and none of the grader's environment. The limits are
 /// rlimits set inside the sandbox with <c>prlimit</c> before l1lab starts; a grader running as root also drops the
-/// child to the unprivileged user <see cref="UnprivilegedUserId"/> (root is exempt from the process-count limit).
+/// child to an unprivileged user id of its own, <see cref="SandboxUserId"/> (root is exempt from the process-count
+/// limit, and that limit is counted per user, so a shared user such as <c>nobody</c> would let one grader's fork bomb
+/// starve another grader's submissions).
 /// </summary>
 public sealed record GradingSandbox
 {
-    /// <summary>The user and group id a grader running as root gives the child (Debian's <c>nobody</c>/<c>nogroup</c>).</summary>
-    public const int UnprivilegedUserId = 65534;
+    /// <summary>First of the unnamed user ids a grader running as root gives its children; far above any login user or subordinate-id range.</summary>
+    public const int FirstSandboxUserId = 1_000_000_000;
+
+    /// <summary>
+    /// The user and group id this grader's sandboxed children run as when it runs as root: one per grader process
+    /// (<see cref="FirstSandboxUserId"/> plus its PID), so concurrent graders never share the process-count limit.
+    /// </summary>
+    public static int SandboxUserId { get; } = FirstSandboxUserId + Environment.ProcessId;
 
     /// <summary>The bwrap executable.</summary>
     public required string BubblewrapPath { get; init; }
@@ -67,7 +75,7 @@ public sealed record GradingSandbox
         var root = RunningAsRoot();
         var workFolder = Path.GetDirectoryName(visibleNotebook)!;
         var a = new List<string> { "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try" };
-        // Root: no user namespace (root would be exempt from RLIMIT_NPROC in it); the child switches to nobody below.
+        // Root: no user namespace (root would be exempt from RLIMIT_NPROC in it); the child switches to SandboxUserId below.
         // Others: their own user namespace, in which RLIMIT_NPROC counts only the sandbox's processes.
         a.AddRange(root ? ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] : ["--unshare-user", "--disable-userns"]);
         a.AddRange(["--die-with-parent", "--new-session"]);
@@ -105,7 +113,7 @@ public sealed record GradingSandbox
         a.AddRange(["--remount-ro", "/", "--"]);
         if (root)
         {
-            var id = UnprivilegedUserId.ToString(CultureInfo.InvariantCulture);
+            var id = SandboxUserId.ToString(CultureInfo.InvariantCulture);
             a.AddRange(["setpriv", $"--reuid={id}", $"--regid={id}", "--clear-groups", "--bounding-set=-all", "--inh-caps=-all", "--"]);
         }
         a.AddRange(["prlimit", $"--data={Bytes(MemoryBytes)}", $"--nproc={Processes.ToString(CultureInfo.InvariantCulture)}",

@@ -1,3 +1,5 @@
+using L1Lab.Notebooks;
+
 namespace L1Lab.Workshop;
 
 /// <summary>
@@ -15,9 +17,9 @@ internal static class KeyMatch
         HashSet<string> ids;
         try
         {
-            ids = NotebookJson.Load(submission).Cells.Select(NbgraderCell.Read).OfType<NbgraderCell>().Select(c => c.GradeId).ToHashSet(StringComparer.Ordinal);
+            ids = Notebook.Load(submission).Cells.Select(NbgraderCell.Read).OfType<NbgraderCell>().Select(c => c.GradeId).ToHashSet(StringComparer.Ordinal);
         }
-        catch (WorkshopException)
+        catch (NotebookException)
         {
             why = "the file is not a readable notebook";
             return null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
 
 namespace L1Lab.Workshop;
 
@@ -20,9 +21,9 @@ public sealed record NbgraderCell(string GradeId, bool Solution, bool Grade, dou
     public bool IsSolution => Solution && !Grade;
 
     /// <summary>The metadata of <paramref name="cell"/>, or null when it has no usable nbgrader grade_id.</summary>
-    public static NbgraderCell? Read(JsonNode? cell)
+    public static NbgraderCell? Read(NotebookCell cell)
     {
-        if ((cell as JsonObject)?["metadata"] is not JsonObject metadata || metadata["nbgrader"] is not JsonObject nbgrader) return null;
+        if (cell.Metadata["nbgrader"] is not JsonObject nbgrader) return null;
         if (String(nbgrader["grade_id"]) is not { Length: > 0 } id) return null;
         var points = nbgrader["points"] is JsonValue p && p.TryGetValue(out double d) && double.IsFinite(d) && d >= 0 ? d : 0;
         return new NbgraderCell(id, Bool(nbgrader["solution"]), Bool(nbgrader["grade"]), points);

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
 
 namespace L1Lab.Workshop;
 
@@ -14,48 +14,44 @@ namespace L1Lab.Workshop;
 public static class StudentRelease
 {
     /// <summary>The student version of the notebook <paramref name="json"/> read from <paramref name="path"/>.</summary>
-    /// <exception cref="WorkshopException">Not a notebook, or a marker without its partner.</exception>
-    public static string Create(string path, string json)
+    /// <exception cref="NotebookFormatException">The text is not an nbformat 4 notebook.</exception>
+    /// <exception cref="WorkshopException">A marker without its partner.</exception>
+    public static string Create(string path, string json) => Create(Notebook.Parse(path, json));
+
+    /// <summary>The student version of <paramref name="notebook"/>, as notebook JSON; the notebook itself is left as it is.</summary>
+    /// <exception cref="WorkshopException">A marker without its partner.</exception>
+    public static string Create(Notebook notebook)
     {
-        var (root, cells) = NotebookJson.Parse(path, json);
-        var notebook = System.IO.Path.GetFileName(path);
+        var release = notebook.Copy();
+        var path = release.Path;
+        var name = System.IO.Path.GetFileName(path);
         string? heading = null;
-        for (var i = 0; i < cells.Count; i++)
+        foreach (var cell in release.Cells)
         {
-            if (cells[i] is not JsonObject cell) continue;
-            NotebookJson.ClearOutputs(cell);
-            var source = NotebookJson.Source(cell);
-            if (NotebookJson.CellType(cell) == "markdown" && AnswerKey.Heading(source) is { } h) heading = h;
+            cell.ClearOutputs();
+            var source = cell.Source;
+            if (cell.CellType == "markdown" && AnswerKey.Heading(source) is { } h) heading = h;
             if (!Markers.AnyIn(source)) continue;
-            var where = $"cell {i + 1}";
-            var exercise = Literal($"{heading ?? NbgraderCell.Read(cell)?.GradeId ?? where} ({notebook}) is not done yet: replace this line with your solution.");
+            var where = $"cell {cell.Number}";
+            var exercise = Literal($"{heading ?? NbgraderCell.Read(cell)?.GradeId ?? where} ({name}) is not done yet: replace this line with your solution.");
             var text = Replace(path, where, source, Markers.BeginSolution, Markers.EndSolution,
                 indent => $"{indent}throw new NotImplementedException({exercise});");
             text = Replace(path, where, text, Markers.BeginHiddenTests, Markers.EndHiddenTests, _ => null);
             if (Markers.AnyIn(text))
                 throw new WorkshopException(path, $"{where}: a marker is not on a line of its own (write it as a comment line, e.g. // {Markers.BeginSolution})");
-            cell["source"] = NotebookJson.Lines(text);
+            cell.SetSource(text);
         }
-        return NotebookJson.ToJson(root);
+        return release.ToJson();
     }
 
     /// <summary>Writes the student version of each notebook to <paramref name="outDirectory"/> under its own file name; returns the paths written.</summary>
-    /// <exception cref="WorkshopException">A notebook is unreadable or malformed; nothing is written for it or after it.</exception>
+    /// <exception cref="NotebookFormatException">A notebook is unreadable or not a notebook; nothing is written.</exception>
+    /// <exception cref="WorkshopException">A notebook has a marker without its partner; nothing is written.</exception>
     public static IReadOnlyList<string> Write(IEnumerable<string> notebooks, string outDirectory)
     {
-        var released = notebooks.Select(path =>
-        {
-            string json;
-            try
-            {
-                json = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkshopException(path, $"cannot read the file ({e.Message})");
-            }
-            return (Path: System.IO.Path.Combine(outDirectory, System.IO.Path.GetFileName(path)), Json: Create(path, json));
-        }).ToList();
+        var released = notebooks
+            .Select(path => (Path: System.IO.Path.Combine(outDirectory, System.IO.Path.GetFileName(path)), Json: Create(Notebook.Load(path))))
+            .ToList();
         Directory.CreateDirectory(outDirectory);
         foreach (var (target, json) in released) L1Lab.IO.AtomicFile.WriteAllText(target, json);
         return released.Select(r => r.Path).ToList();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace L1Lab.Workshop;
 
@@ -41,35 +40,34 @@ internal static class SubmissionProcess
             var path = options.Sandbox is null ? Mirror(folder.FullName, visible, readOnly) : Path.Combine(folder.FullName, key.FileName);
             var outcomes = new Dictionary<int, CellOutcome>();
             var blanked = new HashSet<int>();
-            var cells = ((JsonArray)merged.Root["cells"]!).Select(c => (JsonObject)c!).ToList();
-            var codeCells = cells.Count(c => NotebookJson.CellType(c) == "code");
+            var cells = merged.Notebook.Cells;
+            var codeCells = cells.Count(c => c.IsCode);
             for (var attempt = 0; ; attempt++)
             {
-                var root = (JsonObject)merged.Root.DeepClone();
-                var copy = (JsonArray)root["cells"]!;
-                foreach (var number in blanked) copy[number - 1]!["source"] = new JsonArray();
-                File.WriteAllText(path, NotebookJson.ToJson(root));
-                // The sandboxed child may run as nobody: it reads the notebook through a bind mount, never this folder.
+                var copy = merged.Notebook.Copy();
+                foreach (var number in blanked) copy.Cells[number - 1].SetSource("");
+                File.WriteAllText(path, copy.ToJson());
+                // The sandboxed child may run as an unnamed user: it reads the notebook through a bind mount, never this folder.
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
                 var start = options.Sandbox is { } sandbox
                     ? Sandboxed(sandbox, path, visible, readOnly, options, parameters, codeCells)
                     : Unconfined(path, options, parameters);
                 var run = await RunChildAsync(start, options, cancellationToken).ConfigureAwait(false);
-                foreach (var e in run.Events.Where(e => e.Kind == "cell" && !blanked.Contains(e.Cell)))
-                    outcomes[e.Cell] = new CellOutcome(e.Status, e.Message);
-                if (run.Events.FirstOrDefault(e => e.Kind == "error") is { } error) return new Result(outcomes, error.Message);
-                if (run.Events.Any(e => e.Kind == "done")) return new Result(outcomes, null);
-                if (!run.Events.Any(e => e.Kind == "started"))
+                foreach (var e in run.Events.Where(e => e.Kind == CellEventKind.Cell && !blanked.Contains(e.Cell)))
+                    outcomes[e.Cell] = new CellOutcome(e.Status ?? CellRunStatus.Failed, e.Message);
+                if (run.Events.FirstOrDefault(e => e.Kind == CellEventKind.Error) is { } error) return new Result(outcomes, error.Message);
+                if (run.Events.Any(e => e.Kind == CellEventKind.Done)) return new Result(outcomes, null);
+                if (!run.Events.Any(e => e.Kind == CellEventKind.Started))
                     return new Result(outcomes, $"the grading process did not start ({run.Describe()})");
 
-                var last = run.Events.Where(e => e.Kind == "cell").Select(e => e.Cell).DefaultIfEmpty(0).Max();
+                var last = run.Events.Where(e => e.Kind == CellEventKind.Cell).Select(e => e.Cell).DefaultIfEmpty(0).Max();
                 var culprit = Enumerable.Range(last + 1, Math.Max(0, cells.Count - last))
-                    .FirstOrDefault(n => NotebookJson.CellType(cells[n - 1]) == "code" && !blanked.Contains(n));
+                    .FirstOrDefault(n => cells[n - 1].IsCode && !blanked.Contains(n));
                 if (culprit == 0) return new Result(outcomes, null);
                 outcomes[culprit] = run.Hung
-                    ? new CellOutcome("timeout", $"did not finish within {Seconds(options.CellTimeout)} s and ignored being stopped, so its process was killed")
-                    : new CellOutcome("crashed", $"ended the grading process ({run.Describe()}), e.g. by calling Environment.Exit, by a stack overflow or by passing a sandbox limit");
+                    ? new CellOutcome(CellRunStatus.Timeout, $"did not finish within {Seconds(options.CellTimeout)} s and ignored being stopped, so its process was killed")
+                    : new CellOutcome(CellRunStatus.Crashed, $"ended the grading process ({run.Describe()}), e.g. by calling Environment.Exit, by a stack overflow or by passing a sandbox limit");
                 blanked.Add(culprit);
                 if (attempt == MaxRestarts)
                     return new Result(outcomes, $"gave up after {MaxRestarts + 1} runs that each ended early");
@@ -217,7 +215,7 @@ internal static class SubmissionProcess
                 throw;
             }
             bool done;
-            lock (events) done = events.Any(e => e.Kind is "done" or "error");
+            lock (events) done = events.Any(e => e.Kind is CellEventKind.Done or CellEventKind.Error);
             // After "done" a foreground thread left by a cell may keep the process alive: give it a moment, then end it.
             if (done && lastEvent.Elapsed > TimeSpan.FromSeconds(5) || !done && lastEvent.Elapsed > limit)
             {

@@ -26,7 +26,7 @@ public static class SubmissionRun
             lock (gate) writer.WriteLine(token + " " + e.ToJson());
         }
 
-        Report(new CellEvent("started", 0, "", ""));
+        Report(CellEvent.Started);
         try
         {
             await NotebookRunner.RunAsync(notebookPath, new NotebookRunOptions
@@ -38,23 +38,23 @@ public static class SubmissionRun
                 OnCell = cell =>
                 {
                     if (endStrayProcesses) StrayProcesses.End();
-                    Report(new CellEvent("cell", cell.CellNumber, StatusOf(cell), cell.Result?.Error?.ToString() ?? ""));
+                    Report(CellEvent.ForCell(cell.CellNumber, StatusOf(cell), cell.Result?.Error?.ToString() ?? ""));
                 },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (NotebookException e)
         {
-            Report(new CellEvent("error", 0, "", e.Message));
+            Report(CellEvent.Error(e.Message));
             return 1;
         }
-        Report(new CellEvent("done", 0, "", ""));
+        Report(CellEvent.Done);
         return 0;
     }
 
-    static string StatusOf(NotebookCellReport cell) => cell.Status switch
+    static CellRunStatus StatusOf(NotebookCellReport cell) => cell.Status switch
     {
-        NotebookCellStatus.Ran => "ran",
-        NotebookCellStatus.Skipped => "skipped",
-        _ => cell.Result?.Error?.Kind == CellErrorKind.Timeout ? "timeout" : "failed",
+        NotebookCellStatus.Ran => CellRunStatus.Ran,
+        NotebookCellStatus.Skipped => CellRunStatus.Skipped,
+        _ => cell.Result?.Error?.Kind == CellErrorKind.Timeout ? CellRunStatus.Timeout : CellRunStatus.Failed,
     };
 }

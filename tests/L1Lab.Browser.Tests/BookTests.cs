@@ -46,15 +46,19 @@ public sealed partial class BookTests(BrowserFixture browser, CourseFixture cour
     }
 
     [Fact]
-    public void The_same_executed_notebooks_give_the_same_bytes()
+    public void The_same_executed_notebooks_give_the_same_bytes_in_any_locale_and_time_zone()
     {
         var build = course.Course;
         Assert.True(build.Result.ExitCode == 0, build.Result.ToString());
         var first = Path.Combine(course.NewFolder("again"), "book");
         var second = Path.Combine(course.NewFolder("again"), "book");
 
-        var one = L1labCommand.Run("book", "build", "--from", build.Executed, "--out", first);
-        var two = L1labCommand.Run("book", "build", "--from", build.Executed, "--out", second);
+        // The second build runs where a reader in Germany or China would: another locale (decimal comma, other
+        // month names and sort order, should the app ever leave invariant globalization) and a time zone 8 hours off UTC.
+        var one = L1labCommand.Run(new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC" },
+            "book", "build", "--from", build.Executed, "--out", first);
+        var two = L1labCommand.Run(new Dictionary<string, string> { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8", ["TZ"] = "Asia/Shanghai" },
+            "book", "build", "--from", build.Executed, "--out", second);
 
         Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one + "\n" + two);
         var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order(StringComparer.Ordinal).ToList();

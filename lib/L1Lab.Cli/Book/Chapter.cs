@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
 
 namespace L1Lab.Cli.Book;
 
@@ -31,31 +31,16 @@ sealed record Chapter(string Stem, string Number, string Title, string? Lead, IR
     /// <exception cref="UsageException">The file is not a readable notebook.</exception>
     public static Chapter Load(string path)
     {
-        JsonObject root;
+        Notebook notebook;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new UsageException($"{path}: not a notebook (the JSON is not an object)");
+            notebook = Notebook.Load(path);
         }
-        catch (JsonException e)
+        catch (NotebookException e)
         {
-            throw new UsageException($"{path}: not a notebook ({e.Message})");
+            throw new UsageException(e.Message);
         }
-        catch (IOException e)
-        {
-            throw new UsageException($"{path}: cannot read ({e.Message})");
-        }
-        if (root["cells"] is not JsonArray cells) throw new UsageException($"{path}: not a notebook (no \"cells\" array)");
-
-        var list = new List<ChapterCell>();
-        foreach (var node in cells.OfType<JsonObject>())
-        {
-            var type = node["cell_type"]?.GetValue<string>() ?? "raw";
-            var outputs = node["outputs"] is JsonArray o ? o.OfType<JsonObject>().ToList() : [];
-            IReadOnlyList<string> tags = (node["metadata"] as JsonObject)?["tags"] is JsonArray t
-                ? t.OfType<JsonValue>().Select(v => v.TryGetValue(out string? tag) ? tag : null).OfType<string>().ToList()
-                : [];
-            list.Add(new ChapterCell(type, Text(node["source"]), outputs, tags));
-        }
+        var list = notebook.Cells.Select(c => new ChapterCell(c.CellType, c.Source, c.Outputs, c.Tags)).ToList();
 
         var stem = Path.GetFileNameWithoutExtension(path);
         var number = new string(stem.TakeWhile(char.IsAsciiDigit).ToArray());
@@ -66,12 +51,4 @@ sealed record Chapter(string Stem, string Number, string Title, string? Lead, IR
             title = title[number.Length..].TrimStart(' ', '—', '–', '-', ':', '.').Trim();
         return new Chapter(stem, number, title, lead, list);
     }
-
-    /// <summary>nbformat text: a string, or a list of strings to be joined.</summary>
-    public static string Text(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonArray a => string.Concat(a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
-        _ => "",
-    };
 }

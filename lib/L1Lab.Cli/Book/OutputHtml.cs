@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using L1Lab.Notebooks;
 
 namespace L1Lab.Cli.Book;
 
@@ -23,7 +24,7 @@ static partial class OutputHtml
         {
             case "stream":
                 var name = output["name"]?.GetValue<string>() == "stderr" ? "stderr" : "stdout";
-                return $"<pre class=\"output stream {name}\">{Html.Escape(Chapter.Text(output["text"]))}</pre>\n";
+                return $"<pre class=\"output stream {name}\">{Html.Escape(MultilineString.Join(output["text"]))}</pre>\n";
             case "error":
                 var traceback = output["traceback"] is JsonArray lines ? string.Join("\n", lines.Select(l => l?.GetValue<string>() ?? "")) : "";
                 var head = $"{output["ename"]?.GetValue<string>()}: {output["evalue"]?.GetValue<string>()}";
@@ -38,7 +39,7 @@ static partial class OutputHtml
 
     static string Bundle(JsonObject data, bool plotlyAvailable, ref bool usesPlotly)
     {
-        var plain = data["text/plain"] is { } p ? Chapter.Text(p) : "";
+        var plain = data["text/plain"] is { } p ? MultilineString.Join(p) : "";
         var alt = Html.Escape(plain.Length > 0 && plain.Length < 300 ? plain.Trim() : "figure");
         var image = StaticImage(data, alt);
 
@@ -59,13 +60,13 @@ static partial class OutputHtml
         if (image is not null) return $"<figure class=\"output image\">{image}</figure>\n";
         if (data["text/html"] is { } htmlNode)
         {
-            var html = Chapter.Text(htmlNode);
+            var html = MultilineString.Join(htmlNode);
             return LoadsFromNetwork(html)
                 ? Text(plain, "HTML output left out: it loads from the network")
                 : $"<div class=\"output html\">{html}</div>\n";
         }
         if (data["text/markdown"] is { } markdown)
-            return $"<div class=\"output markdown\">{Markdig.Markdown.ToHtml(Chapter.Text(markdown))}</div>\n";
+            return $"<div class=\"output markdown\">{Markdig.Markdown.ToHtml(MultilineString.Join(markdown))}</div>\n";
         return Text(plain, null);
     }
 
@@ -76,9 +77,9 @@ static partial class OutputHtml
     static string? StaticImage(JsonObject data, string alt)
     {
         if (data["image/svg+xml"] is { } svg)
-            return $"<img alt=\"{alt}\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(Chapter.Text(svg)))}\">";
+            return $"<img alt=\"{alt}\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(MultilineString.Join(svg)))}\">";
         if (data["image/png"] is { } png)
-            return $"<img alt=\"{alt}\" src=\"data:image/png;base64,{Whitespace().Replace(Chapter.Text(png), "")}\">";
+            return $"<img alt=\"{alt}\" src=\"data:image/png;base64,{Whitespace().Replace(MultilineString.Join(png), "")}\">";
         return null;
     }
 
@@ -88,7 +89,7 @@ static partial class OutputHtml
         if (node is JsonObject o) return o;
         try
         {
-            return JsonNode.Parse(Chapter.Text(node)) as JsonObject;
+            return JsonNode.Parse(MultilineString.Join(node)) as JsonObject;
         }
         catch (JsonException)
         {

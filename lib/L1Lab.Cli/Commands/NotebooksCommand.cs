@@ -44,7 +44,7 @@ public static class NotebooksCommand
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
 
-        return new Command("notebooks", "Work with the course notebooks.") { run, TranslateCommand.Create() };
+        return new Command("notebooks", "Work with the course notebooks.") { run, TranslateCommand.Create(), ExportCommand.Create() };
     }
 
     static async Task<int> RunAsync(string[] files, string[] sets, bool quick, string? saveTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class WorkshopCommand
             {
                 written = StudentRelease.Write(notebooks, outDirectory);
             }
-            catch (WorkshopException e)
+            catch (Exception e) when (e is WorkshopException or NotebookException)
             {
                 throw new UsageException(e.Message);
             }
@@ -91,7 +91,7 @@ public static class WorkshopCommand
                 {
                     if (AnswerKey.Load(file).Exercises.Count == 0) throw new UsageException($"--key: {file} has no graded test cells");
                 }
-                catch (WorkshopException e)
+                catch (Exception e) when (e is WorkshopException or NotebookException)
                 {
                     throw new UsageException($"--key: {e.Message}");
                 }

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace L1Lab.Notebooks.Translation;
@@ -18,13 +15,6 @@ public static partial class Edition
 {
     /// <summary>The folder, inside an edition's folder, that holds its translation files.</summary>
     public const string TranslationsFolderName = "translations";
-
-    static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        WriteIndented = true,
-        IndentSize = 1,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The edition's folder for <paramref name="language"/> (e.g. <c>notebooks/zh-CN</c>).</summary>
     public static string Folder(string notebooksFolder, string language) => Path.Combine(notebooksFolder, language);
@@ -60,20 +50,20 @@ public static partial class Edition
     public static NotebookTranslation Translate(string englishPath, string translationPath, string outputPath, string? language = null)
     {
         language ??= Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(outputPath))) ?? "";
-        var root = LoadEnglish(englishPath);
+        var notebook = LoadEnglish(englishPath);
         var entries = File.Exists(translationPath)
             ? TranslationFile.Load(translationPath).ToDictionary(e => e.CellId, StringComparer.Ordinal)
             : new Dictionary<string, TranslationEntry>(StringComparer.Ordinal);
 
         var states = new List<CellTranslation>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in root["cells"]!.AsArray().OfType<JsonObject>())
+        foreach (var cell in notebook.Cells)
         {
-            var source = SourceOf(cell);
-            switch ((string?)cell["cell_type"])
+            var source = cell.Source;
+            switch (cell.CellType)
             {
                 case "markdown":
-                    var id = (string)cell["id"]!;
+                    var id = cell.Id!;
                     var hash = SourceHash.Of(source);
                     var state = CellTranslationState.Missing;
                     if (entries.TryGetValue(id, out var entry))
@@ -82,17 +72,17 @@ public static partial class Edition
                         state = entry.Todo ? CellTranslationState.Todo
                             : entry.SourceHash == hash ? CellTranslationState.Translated
                             : CellTranslationState.Stale;
-                        cell["source"] = Lines(entry.Text);
+                        cell.SetSource(entry.Text);
                     }
                     states.Add(new CellTranslation(id, state, FirstLine(source)));
                     break;
                 case "code":
-                    cell["source"] = Lines(NameWordsLanguage(DeepenLibraryReferences(source), language));
+                    cell.SetSource(NameWordsLanguage(DeepenLibraryReferences(source), language));
                     break;
             }
         }
 
-        var json = root.ToJsonString(WriteOptions) + "\n";
+        var json = notebook.ToJson();
         var upToDate = File.Exists(outputPath) && File.ReadAllText(outputPath) == json;
         var orphans = entries.Keys.Where(k => !used.Contains(k)).ToList();
         return new NotebookTranslation(englishPath, translationPath, outputPath, json, upToDate, states, orphans);
@@ -116,16 +106,16 @@ public static partial class Edition
     /// <exception cref="TranslationFileException">The translation file is malformed.</exception>
     public static IReadOnlyList<CellTranslation> Update(string englishPath, string translationPath, string language)
     {
-        var root = LoadEnglish(englishPath);
+        var notebook = LoadEnglish(englishPath);
         var entries = File.Exists(translationPath)
             ? TranslationFile.Load(translationPath).ToDictionary(e => e.CellId, StringComparer.Ordinal)
             : new Dictionary<string, TranslationEntry>(StringComparer.Ordinal);
         var updated = new List<TranslationEntry>();
         var todo = new List<CellTranslation>();
-        foreach (var cell in root["cells"]!.AsArray().OfType<JsonObject>().Where(c => (string?)c["cell_type"] == "markdown"))
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "markdown"))
         {
-            var id = (string)cell["id"]!;
-            var source = SourceOf(cell);
+            var id = cell.Id!;
+            var source = cell.Source;
             var hash = SourceHash.Of(source);
             var entry = entries.TryGetValue(id, out var found)
                 ? found.SourceHash == hash ? found : found with { SourceHash = hash, Todo = true }
@@ -163,58 +153,13 @@ public static partial class Edition
     public static string NameWordsLanguage(string code, string language) =>
         WordsSetup().Replace(code, m => $"{m.Groups["prefix"].Value}Words.For(\"{language}\");");
 
-    static JsonObject LoadEnglish(string path)
+    /// <summary>The English notebook, checked to have an id on every markdown cell.</summary>
+    static Notebook LoadEnglish(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new NotebookFormatException(path, $"cannot read the file ({e.Message})", e);
-        }
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new NotebookFormatException(path, $"not valid JSON ({e.Message})", e);
-        }
-        if (node is not JsonObject root || root["cells"] is not JsonArray cells)
-            throw new NotebookFormatException(path, "not a notebook: no \"cells\" array");
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (cells[i] is not JsonObject cell)
-                throw new NotebookFormatException(path, $"cell {i + 1} is not an object");
-            if ((string?)cell["cell_type"] == "markdown" && string.IsNullOrEmpty(cell["id"] is JsonValue v && v.TryGetValue(out string? s) ? s : null))
-                throw new NotebookFormatException(path, $"markdown cell {i + 1} has no id; translations are keyed by cell id");
-        }
-        return root;
-    }
-
-    static string SourceOf(JsonObject cell) => cell["source"] switch
-    {
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        JsonArray a => string.Concat(a.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
-        _ => "",
-    };
-
-    /// <summary>Source text as nbformat's list of lines, each but the last ending in "\n" (as Jupyter writes it).</summary>
-    static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            var next = end < 0 ? text.Length : end + 1;
-            lines.Add(JsonValue.Create(text[start..next]));
-            start = next;
-        }
-        return lines;
+        var notebook = Notebook.Load(path);
+        if (notebook.Cells.FirstOrDefault(c => c.CellType == "markdown" && c.Id is null) is { } cell)
+            throw new NotebookFormatException(path, $"markdown cell {cell.Number} has no id; translations are keyed by cell id");
+        return notebook;
     }
 
     static string FirstLine(string source)

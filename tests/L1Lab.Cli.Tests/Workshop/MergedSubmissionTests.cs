@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using L1Lab.Notebooks;
 using L1Lab.Workshop;
 
 namespace L1Lab.Cli.Tests.Workshop;
@@ -23,10 +24,10 @@ public sealed class MergedSubmissionTests : IDisposable
         return AnswerKey.Load(path);
     }
 
-    static JsonArray Submission(params (string Type, string Source, JsonObject? Metadata)[] cells) =>
-        JsonNode.Parse(StudentReleaseTests.Notebook(cells))!["cells"]!.AsArray();
+    static Notebook Submission(params (string Type, string Source, JsonObject? Metadata)[] cells) =>
+        Notebook.Parse("submitted.ipynb", StudentReleaseTests.Notebook(cells));
 
-    static List<string> Sources(MergedSubmission merged) => merged.Root["cells"]!.AsArray().Select(c => CourseFiles.Source(c!)).ToList();
+    static List<string> Sources(MergedSubmission merged) => merged.Notebook.Cells.Select(c => c.Source).ToList();
 
     [Fact]
     public void The_learners_edited_test_is_replaced_by_the_keys_full_test()
