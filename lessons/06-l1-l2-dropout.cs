@@ -173,7 +173,7 @@ Check.That(l1Zeros > 0 && l2Zeros == 0, "the first layer has exact zeros under L
 //
 // ## 4. Elastic net: the middle ground
 //
-// Elastic net combines both, R(w) = λ·[α·Σ|wᵢ| + ((1 − α)/2)·Σwᵢ²] with an L1 share α ∈ [0, 1]. It keeps L1's exact zeros, and its L2 part handles a weakness of L1: among strongly correlated inputs (neighbouring pixels are), L1 tends to keep one and drop the others somewhat arbitrarily, while L2 spreads weight over the group.
+// Elastic net combines both, R(w) = λ·[α·Σ|wᵢ| + ((1 − α)/2)·Σwᵢ²] with an L1 share α ∈ [0, 1]. It keeps L1's exact zeros, and its L2 part handles a weakness of L1: among strongly correlated inputs (neighbouring pixels are), L1 tends to keep one and drop the others somewhat arbitrarily, while L2 spreads weight over the group (exercise 2 shows both on two identical inputs).
 //
 // Its proximal operator, the elastic-net version of soft-thresholding, follows from the same subgradient argument as in notebook 02. Minimise ½(u − v)² + a|u| + (b/2)u² with a = ηλα and b = ηλ(1 − α): for u > 0 the derivative u − v + a + bu vanishes at u = (v − a)/(1 + b), consistent when v > a; symmetrically for u < 0; and u = 0 when |v| ≤ a. Together:
 //
@@ -201,7 +201,7 @@ lesson.Display($"max difference: grid search {gridError:g3} (grid spacing 1e-4),
 
 Check.That(gridError <= 1e-4 && libraryError <= 1e-12, "soft(v, a)/(1 + b) is the elastic-net minimiser (grid search) and what ElasticNet.Proximal computes");
 
-// Every |v| ≤ a = 0.4 maps to exactly 0 (the L1 part); the survivors move a towards zero and are then divided by 1 + b (the L2 part). With α = 1 it is plain soft-thresholding, with α = 0 plain L2 shrinkage v/(1 + b) (exercise 2).
+// Every |v| ≤ a = 0.4 maps to exactly 0 (the L1 part); the survivors move a towards zero and are then divided by 1 + b (the L2 part). With α = 1 it is plain soft-thresholding, with α = 0 plain L2 shrinkage v/(1 + b).
 //
 // The trainer's elastic net takes the L2 part as a gradient (in the loss) and only the L1 part as soft-thresholding: w ← soft((1 − ηλ₂)w − ηg, ηλ₁) instead of soft(w − ηg, ηλ₁)/(1 + ηλ₂). Both are proximal-gradient steps for the same objective; for our step sizes they differ by about ηλ₁·ηλ₂ (the cell prints it), far below anything that matters. Measured on the trained first-layer weights (with g = 0):
 
@@ -278,30 +278,48 @@ if (Math.Abs(dropped9.eq(0).to_type(ScalarType.Float64).mean().item<double>() - 
     throw new Exception("p = 0.9 should drop about 90 % and keep the mean about 1");
 // END HIDDEN TESTS
 
-// ### Exercise 2: The elastic-net proximal step
+// ### Exercise 2: Two identical inputs
 //
-// Write `Tensor ElasticNetProximal(Tensor v, double step, double lambda, double alpha)` = soft(v, η·λ·α) / (1 + η·λ·(1 − α)), the proximal step of elastic net (L1 weight α, L2 weight 1 − α), without calling `ElasticNet.Proximal`. Check its two ends: α = 1 is soft-thresholding, α = 0 is v/(1 + ηλ).
+// Section 4 says that among strongly correlated inputs L1 keeps one somewhat arbitrarily, while elastic net's L2 part spreads the weight over the group. Take the extreme case: a model y ≈ w₁·x + w₂·x whose two inputs are the same x. Write `(double First, double Second) TwinWeights(Tensor x, Tensor y, double alpha, int steps)` that starts at (w₁, w₂) = (1, 0), takes `steps` proximal-gradient steps on the mean squared error (1/n)·Σ(w₁xᵢ + w₂xᵢ − yᵢ)² with η = 0.1, λ = 0.5 and L1 share `alpha` (the gradient step, then `ElasticNet.Proximal`), and returns the final (w₁, w₂).
 //
-// *Checked (2 points):* The test checks both ends against `L1.SoftThreshold` and v/(1 + ηλ); hidden tests compare with `ElasticNet.Proximal` at α = 0.5.
+// Before you run it, predict: both weights receive the same gradient, so what happens to w₁ − w₂ under soft-thresholding alone (α = 1), and what under the division by 1 + ηλ(1 − α)?
+//
+// *Checked (2 points):* The test uses 200 standard-normal x (float64) and y = 2x, 1,000 steps. With α = 1 (the lasso) w₁ − w₂ stays exactly the 1 it started with, and w₁ + w₂ is the one-input lasso's answer 2 − λ/(2·mean(x²)); with α = 0.5 the two weights end equal. Hidden tests check the elastic net's total weight against its closed form, and the equal split for another target and L1 share.
 
-Tensor ElasticNetProximal(Tensor v, double step, double lambda, double alpha)
+(double First, double Second) TwinWeights(Tensor x, Tensor y, double alpha, int steps)
 {
     // BEGIN SOLUTION
+    const double eta = 0.1, lambda = 0.5;
     using var scope = torch.NewDisposeScope();
-    return (L1.SoftThreshold(v, step * lambda * alpha) / (1 + step * lambda * (1 - alpha))).MoveToOuterDisposeScope();
+    var w = torch.tensor(new double[] { 1, 0 });
+    for (var k = 0; k < steps; k++)
+    {
+        // Both inputs are x, so ∂L/∂w₁ = ∂L/∂w₂ = (2/n)·Σ(sxᵢ − yᵢ)xᵢ with s = w₁ + w₂.
+        var s = w.sum();
+        var gradient = 2 * ((s * x - y) * x).mean();
+        w = ElasticNet.Proximal(w - eta * gradient, eta, lambda, alpha);
+    }
+    var final = w.data<double>().ToArray();
+    return (final[0], final[1]);
     // END SOLUTION
 }
 
-// Test: the two ends of elastic net.
-var enV = torch.tensor(new double[] { -1.0, -0.05, 0.0, 0.02, 0.7 });
-var enL1 = (ElasticNetProximal(enV, 0.5, 0.2, 1) - L1.SoftThreshold(enV, 0.5 * 0.2)).abs().max().item<double>();
-var enL2 = (ElasticNetProximal(enV, 0.5, 0.2, 0) - enV / (1 + 0.5 * 0.2)).abs().max().item<double>();
-if (enL1 > 1e-12 || enL2 > 1e-12) throw new Exception($"α = 1 differs from soft-thresholding by {enL1}; α = 0 from v/(1 + ηλ) by {enL2}");
-lesson.Display($"α = 1: soft-thresholding (max difference {enL1}); α = 0: v/(1 + ηλ) (max difference {enL2})");
+// Test: 200 standard-normal x, y = 2x, 1,000 steps of η = 0.1, λ = 0.5.
+var twinX = torch.randn(new long[] { 200 }, dtype: ScalarType.Float64, generator: new torch.Generator(63));
+var twinY = 2 * twinX;
+var meanSquare = twinX.square().mean().item<double>();
+var lasso = TwinWeights(twinX, twinY, 1.0, 1000);
+var elastic = TwinWeights(twinX, twinY, 0.5, 1000);
+if (Math.Abs(lasso.First - lasso.Second - 1) > 1e-9) throw new Exception($"α = 1: w₁ − w₂ should stay 1, got {lasso.First - lasso.Second}");
+if (Math.Abs(lasso.First + lasso.Second - (2 - 0.5 / (2 * meanSquare))) > 1e-9) throw new Exception($"α = 1: w₁ + w₂ should be 2 − λ/(2·mean(x²)) = {2 - 0.5 / (2 * meanSquare)}, got {lasso.First + lasso.Second}");
+if (Math.Abs(elastic.First - elastic.Second) > 1e-9) throw new Exception($"α = 0.5: the two weights should end equal, got {elastic.First} and {elastic.Second}");
+lesson.Display($"lasso (α = 1): w₁ = {lasso.First:F4}, w₂ = {lasso.Second:F4}; elastic net (α = 0.5): w₁ = {elastic.First:F4}, w₂ = {elastic.Second:F4}");
 // BEGIN HIDDEN TESTS
-var enR = torch.randn(new long[] { 30 }, dtype: ScalarType.Float64);
-if ((ElasticNetProximal(enR, 0.3, 0.7, 0.5) - ElasticNet.Proximal(enR, 0.3, 0.7, 0.5)).abs().max().item<double>() > 1e-12)
-    throw new Exception("α = 0.5 differs from ElasticNet.Proximal");
+// At w₁ = w₂ = s/2 the elastic-net objective is m(s − 2)² + λαs + λ(1 − α)s²/4, minimised at s = (4m − λα)/(2m + λ(1 − α)/2).
+var elasticTotal = (4 * meanSquare - 0.5 * 0.5) / (2 * meanSquare + 0.5 * 0.5 / 2);
+if (Math.Abs(elastic.First + elastic.Second - elasticTotal) > 1e-9) throw new Exception($"α = 0.5: w₁ + w₂ should be {elasticTotal}, got {elastic.First + elastic.Second}");
+var ridgeLike = TwinWeights(twinX, 3 * twinX, 0.2, 1000);
+if (Math.Abs(ridgeLike.First - ridgeLike.Second) > 1e-9) throw new Exception("α = 0.2, y = 3x: the two weights should end equal");
 // END HIDDEN TESTS
 
 train.Dispose();

@@ -32,6 +32,7 @@ var resamples = lesson.Parameter("resamples", 2000);   // bootstrap resamples be
 var previewImages = lesson.Parameter("previewImages", 4);  // images of each class to show
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(7);
 lesson.Display("ready");
 
@@ -294,9 +295,9 @@ lesson.Display(new DataFrame(
     new DoubleDataFrameColumn("SE DeLong", new[] { plainDeLong.StandardError, sparseDeLong.StandardError }.Select(x => Math.Round(x, 4))),
     new DoubleDataFrameColumn("SE bootstrap", new[] { plainBoot.StandardError, sparseBoot.StandardError }.Select(x => Math.Round(x, 4)))));
 var distinguishable = delongDifference.IsDistinguishableFromNoise && bootDifference.IsDistinguishableFromNoise;
-lesson.Display($"AUC(L1) − AUC(no L1): DeLong {delongDifference}; paired bootstrap {bootDifference}. " +
-    (distinguishable ? "Both intervals exclude 0: the difference is distinguishable from the noise of this test split."
-        : "At least one interval contains 0: on this test split the difference is not distinguishable from noise."));
+var verdict = distinguishable ? words.Say("Both intervals exclude 0: the difference is distinguishable from the noise of this test split.")
+    : words.Say("At least one interval contains 0: on this test split the difference is not distinguishable from noise.");
+lesson.Display(words.Say($"AUC(L1) − AUC(no L1): DeLong {delongDifference}; paired bootstrap {bootDifference}. {verdict}"));
 
 // Read the interval of the **difference**, not the two AUCs side by side. At full size neither paired interval excludes 0 (the hidden cell checks it): with this many malignant test images, the two models cannot be told apart by their AUC, and the honest conclusion is "no detectable difference", not "L1 cost ranking quality" or "L1 helped". It does not show that the models are equally good either; a larger test set could separate them. The DeLong and bootstrap standard errors agree within a few thousandths: two routes, one answer.
 
@@ -319,9 +320,8 @@ string ForClinician(string model, ConfusionMatrix m)
     var se = m.Sensitivity; var sp = m.Specificity;
     var flagged = 1000 * (se * screeningPrevalence + (1 - sp) * (1 - screeningPrevalence));
     var found = 1000 * se * screeningPrevalence;
-    return $"{model}: at the test split's prevalence ({testPrevalence:P1}) PPV {m.PositivePredictiveValueInterval()}, NPV {m.NegativePredictiveValueInterval()}. " +
-        $"At {screeningPrevalence:P1}: of 1,000 women screened about {flagged:F0} would be called malignant, of whom about {found:F1} have cancer: " +
-        $"a positive call means cancer in {atScreening.PositivePredictiveValue.Format("P1")} of cases, and a negative call is right in {atScreening.NegativePredictiveValue.Format("P2")}.";
+    return words.Say($"{model}: at the test split's prevalence ({testPrevalence:P1}) PPV {m.PositivePredictiveValueInterval()}, NPV {m.NegativePredictiveValueInterval()}.") + " " +
+        words.Say($"At {screeningPrevalence:P1}: of 1,000 women screened about {flagged:F0} would be called malignant, of whom about {found:F1} have cancer: a positive call means cancer in {atScreening.PositivePredictiveValue.Format("P1")} of cases, and a negative call is right in {atScreening.NegativePredictiveValue.Format("P2")}.");
 }
 Console.WriteLine(ForClinician("no L1", plainAt));
 Console.WriteLine(ForClinician("L1", sparseAt));

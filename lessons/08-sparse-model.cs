@@ -22,12 +22,13 @@ using L1Lab.Visuals;
 using L1Lab.Lessons;
 
 // Parameters (the notebook's cell tagged "parameters"): edit them here or set them on the command line.
-var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "lambda", "testSamples", "timingRepeats"], quick: ["epochs=1", "trainSamples=2000", "testSamples=1000", "timingRepeats=20"]);
+var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "lambda", "testSamples", "timingRepeats", "largeBatch"], quick: ["epochs=1", "trainSamples=2000", "testSamples=1000", "timingRepeats=20", "largeBatch=100"]);
 var epochs = lesson.Parameter("epochs", 10);            // passes over the training images, for each model
 var trainSamples = lesson.Parameter("trainSamples", 60000);   // training images used
 var lambda = lesson.Parameter("lambda", 1e-3);          // proximal L1 strength (04 showed 1e-2 collapses the model)
 var testSamples = lesson.Parameter("testSamples", 10000);    // test images used for accuracy and the dense-vs-CSR check
 var timingRepeats = lesson.Parameter("timingRepeats", 200);    // forward passes per timing (the median is reported)
+var largeBatch = lesson.Parameter("largeBatch", 1000);      // the large batch of the timings (the small one is a single image)
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
 var words = Words.English;   // the language of the sentences cells print (each edition names its own)
@@ -144,10 +145,10 @@ Check.That(maxDifference <= 1e-4 && samePredictions, "the CSR model gives the de
 //
 // `InferenceComparison.Measure` times the median forward pass of the dense model (TorchSharp, `no_grad`) and of its CSR copy on the same batch. That compares a single-threaded scalar loop with LibTorch's multi-threaded, vectorised GEMM, so it is a fair test of *our* loop, not of sparse kernels in general. `InferenceComparison.MeasureSparseCoo` adds LibTorch's own sparse kernels: the same model with each weight matrix as a sparse COO tensor (TorchSharp 0.107 exposes COO, not CSR), multiplied by LibTorch. Times are from **your** machine, right now; they vary from run to run, so read ratios, not single numbers.
 
-var timings = new[] { 1, 1000 }
+var timings = new[] { 1, largeBatch }
     .Select(batch => InferenceComparison.Measure(sparseModel, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)))
     .ToList();
-var cooTimings = new[] { 1, 1000 }
+var cooTimings = new[] { 1, largeBatch }
     .Select(batch => InferenceComparison.MeasureSparseCoo(sparseModel, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)))
     .ToList();
 foreach (var (t, c) in timings.Zip(cooTimings))
@@ -166,7 +167,7 @@ var cooSweep = new List<InferenceTiming>();   // LibTorch sparse COO vs dense
 foreach (var level in levels)
 {
     using var pruned = Pruning.ByMagnitude(baseline, level);
-    foreach (var batch in new[] { 1, 1000 })
+    foreach (var batch in new[] { 1, largeBatch })
     {
         sweep.Add(InferenceComparison.Measure(pruned, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)));
         cooSweep.Add(InferenceComparison.MeasureSparseCoo(pruned, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)));
@@ -178,7 +179,7 @@ string BreakEven(List<InferenceTiming> timings, string kernel, int batch) =>
     timings.Where(t => t.Batch == batch && t.Speedup > 1).Select(t => t.Sparsity).DefaultIfEmpty(double.NaN).Min() is var s && double.IsNaN(s)
         ? words.Say($"batch {batch}: {kernel} never won up to {levels[^1]:P0} zeros")
         : words.Say($"batch {batch}: {kernel} wins from about {s:P0} zeros");
-lesson.Display($"{BreakEven(sweep, "CSR loop", 1)}; {BreakEven(sweep, "CSR loop", 1000)}; {BreakEven(cooSweep, "LibTorch COO", 1)}; {BreakEven(cooSweep, "LibTorch COO", 1000)}");
+lesson.Display($"{BreakEven(sweep, "CSR loop", 1)}; {BreakEven(sweep, "CSR loop", largeBatch)}; {BreakEven(cooSweep, "LibTorch COO", 1)}; {BreakEven(cooSweep, "LibTorch COO", largeBatch)}");
 
 // The same measurements as a picture: above 1 (the dashed line) the sparse pass is faster; solid lines are our CSR loop, dotted ones LibTorch's sparse COO kernels.
 

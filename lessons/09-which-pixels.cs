@@ -31,6 +31,7 @@ var epochs = lesson.Parameter("epochs", 30);        // passes over the 546 train
 var resamples = lesson.Parameter("resamples", 50);     // half-samples drawn for stability selection
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
+var words = Words.English;   // the language of the sentences cells print (each edition names its own)
 torch.random.manual_seed(9);
 lesson.Display("ready");
 
@@ -265,8 +266,8 @@ lesson.Display(new DataFrame(
     new StringDataFrameColumn("accuracy", new[] { "", "", $"{majority.Estimate:P1} ({benign}/{isMalignantTest.Length}; Wilson {majority.Lower:P1}–{majority.Upper:P1})", "0.863" }),
     new StringDataFrameColumn("images", new[] { $"{lassoAuc.Positives} malignant, {lassoAuc.Negatives} benign", $"{groupAuc.Positives} malignant, {groupAuc.Negatives} benign", $"{isMalignantTest.Length}", "156" })));
 
-lesson.Display($"paired (DeLong): lasso − group-lasso MLP = {pairedAuc.Difference:+0.000;-0.000} (95 % CI {pairedAuc.Interval.Lower:+0.000;-0.000} to {pairedAuc.Interval.Upper:+0.000;-0.000}, p = {pairedAuc.PValue:F2}): " +
-(pairedAuc.IsDistinguishableFromNoise ? "distinguishable from noise on these images" : "not distinguishable from noise on these images"));
+var verdict = pairedAuc.IsDistinguishableFromNoise ? words.Say("distinguishable from noise on these images") : words.Say("not distinguishable from noise on these images");
+lesson.Display(words.Say($"paired (DeLong): lasso − group-lasso MLP = {pairedAuc.Difference:+0.000;-0.000} (95 % CI {pairedAuc.Interval.Lower:+0.000;-0.000} to {pairedAuc.Interval.Upper:+0.000;-0.000}, p = {pairedAuc.PValue:F2}): {verdict}"));
 
 Check.That(lassoAuc.Positives == isMalignantTest.Count(m => m) && lassoAuc.Negatives == benign, "the AUC's counts are the test split's malignant and benign images");
 Check.That(lassoAuc.Interval.Lower <= lassoAuc.Auc && lassoAuc.Auc <= lassoAuc.Interval.Upper && groupAuc.Interval.Contains(groupAuc.Auc), "each AUC lies inside its interval");

@@ -173,7 +173,7 @@ Check.That(l1Zeros > 0 && l2Zeros == 0, "the first layer has exact zeros under L
 //
 // ## 4. 弹性网络：折中方案
 //
-// 弹性网络把两者结合起来，R(w) = λ·[α·Σ|wᵢ| + ((1 − α)/2)·Σwᵢ²]，其中 α ∈ [0, 1] 是 L1 所占的比例。它保留了 L1 的精确零，而它的 L2 部分弥补了 L1 的一个弱点：在强相关的输入之间（相邻像素就是如此），L1 往往保留其中一个、相当随意地丢掉其余的，而 L2 会把权重分摊到整组输入上。
+// 弹性网络把两者结合起来，R(w) = λ·[α·Σ|wᵢ| + ((1 − α)/2)·Σwᵢ²]，其中 α ∈ [0, 1] 是 L1 所占的比例。它保留了 L1 的精确零，而它的 L2 部分弥补了 L1 的一个弱点：在强相关的输入之间（相邻像素就是如此），L1 往往保留其中一个、相当随意地丢掉其余的，而 L2 会把权重分摊到整组输入上（练习 2 在两个完全相同的输入上演示这两种情形）。
 //
 // 它的近端算子——软阈值的弹性网络版本——可以用笔记本 02 中同样的次梯度论证推出。最小化 ½(u − v)² + a|u| + (b/2)u²，其中 a = ηλα、b = ηλ(1 − α)：当 u > 0 时，导数 u − v + a + bu 在 u = (v − a)/(1 + b) 处为零，在 v > a 时自洽；u < 0 时对称；|v| ≤ a 时 u = 0。合起来：
 //
@@ -201,7 +201,7 @@ lesson.Display($"max difference: grid search {gridError:g3} (grid spacing 1e-4),
 
 Check.That(gridError <= 1e-4 && libraryError <= 1e-12, "soft(v, a)/(1 + b) is the elastic-net minimiser (grid search) and what ElasticNet.Proximal computes");
 
-// 所有 |v| ≤ a = 0.4 的值都被映射为精确的 0（L1 部分）；保留下来的先向零移动 a，再除以 1 + b（L2 部分）。α = 1 时它就是普通的软阈值，α = 0 时就是普通的 L2 收缩 v/(1 + b)（练习 2）。
+// 所有 |v| ≤ a = 0.4 的值都被映射为精确的 0（L1 部分）；保留下来的先向零移动 a，再除以 1 + b（L2 部分）。α = 1 时它就是普通的软阈值，α = 0 时就是普通的 L2 收缩 v/(1 + b)。
 //
 // 训练器中的弹性网络把 L2 部分作为梯度（放在损失里），只有 L1 部分用软阈值：w ← soft((1 − ηλ₂)w − ηg, ηλ₁)，而不是 soft(w − ηg, ηλ₁)/(1 + ηλ₂)。两者都是同一目标函数的近端梯度步；在我们的步长下，它们相差约 ηλ₁·ηλ₂（单元格会打印出来），远小于任何有意义的量。在训练好的第一层权重上测量（取 g = 0）：
 
@@ -278,30 +278,48 @@ if (Math.Abs(dropped9.eq(0).to_type(ScalarType.Float64).mean().item<double>() - 
     throw new Exception("p = 0.9 should drop about 90 % and keep the mean about 1");
 // END HIDDEN TESTS
 
-// ### 练习 2：弹性网络的近端步
+// ### 练习 2：两个完全相同的输入
 //
-// 不调用 `ElasticNet.Proximal`，编写 `Tensor ElasticNetProximal(Tensor v, double step, double lambda, double alpha)` = soft(v, η·λ·α) / (1 + η·λ·(1 − α))，即弹性网络（L1 权重 α，L2 权重 1 − α）的近端步。检验它的两个极端：α = 1 时是软阈值，α = 0 时是 v/(1 + ηλ)。
+// 第 4 节说，在强相关的输入之间，L1 会相当随意地只保留其中一个，而弹性网络的 L2 部分会把权重分摊到整组输入上。来看最极端的情形：模型 y ≈ w₁·x + w₂·x，两个输入是同一个 x。编写 `(double First, double Second) TwinWeights(Tensor x, Tensor y, double alpha, int steps)`：从 (w₁, w₂) = (1, 0) 出发，在均方误差 (1/n)·Σ(w₁xᵢ + w₂xᵢ − yᵢ)² 上走 `steps` 个近端梯度步（η = 0.1，λ = 0.5，L1 所占比例为 `alpha`；先走梯度步，再调用 `ElasticNet.Proximal`），返回最终的 (w₁, w₂)。
 //
-// *检查内容（2 分）：* 测试把两个极端分别与 `L1.SoftThreshold` 和 v/(1 + ηλ) 比较；隐藏测试在 α = 0.5 处与 `ElasticNet.Proximal` 比较。
+// 运行之前先预测一下：两个权重得到的梯度完全相同，那么只做软阈值时（α = 1），w₁ − w₂ 会怎样？再除以 1 + ηλ(1 − α) 时又会怎样？
+//
+// *检查内容（2 分）：* 测试取 200 个服从标准正态分布的 x（float64）和 y = 2x，走 1,000 步。α = 1（Lasso）时，w₁ − w₂ 精确地保持初始的 1，而 w₁ + w₂ 等于单输入 Lasso 的解 2 − λ/(2·mean(x²))；α = 0.5 时两个权重最终相等。隐藏测试把弹性网络的总权重与其闭式解比较，并检查另一个目标和另一个 L1 比例下同样平分。
 
-Tensor ElasticNetProximal(Tensor v, double step, double lambda, double alpha)
+(double First, double Second) TwinWeights(Tensor x, Tensor y, double alpha, int steps)
 {
     // BEGIN SOLUTION
+    const double eta = 0.1, lambda = 0.5;
     using var scope = torch.NewDisposeScope();
-    return (L1.SoftThreshold(v, step * lambda * alpha) / (1 + step * lambda * (1 - alpha))).MoveToOuterDisposeScope();
+    var w = torch.tensor(new double[] { 1, 0 });
+    for (var k = 0; k < steps; k++)
+    {
+        // Both inputs are x, so ∂L/∂w₁ = ∂L/∂w₂ = (2/n)·Σ(sxᵢ − yᵢ)xᵢ with s = w₁ + w₂.
+        var s = w.sum();
+        var gradient = 2 * ((s * x - y) * x).mean();
+        w = ElasticNet.Proximal(w - eta * gradient, eta, lambda, alpha);
+    }
+    var final = w.data<double>().ToArray();
+    return (final[0], final[1]);
     // END SOLUTION
 }
 
-// Test: the two ends of elastic net.
-var enV = torch.tensor(new double[] { -1.0, -0.05, 0.0, 0.02, 0.7 });
-var enL1 = (ElasticNetProximal(enV, 0.5, 0.2, 1) - L1.SoftThreshold(enV, 0.5 * 0.2)).abs().max().item<double>();
-var enL2 = (ElasticNetProximal(enV, 0.5, 0.2, 0) - enV / (1 + 0.5 * 0.2)).abs().max().item<double>();
-if (enL1 > 1e-12 || enL2 > 1e-12) throw new Exception($"α = 1 differs from soft-thresholding by {enL1}; α = 0 from v/(1 + ηλ) by {enL2}");
-lesson.Display($"α = 1: soft-thresholding (max difference {enL1}); α = 0: v/(1 + ηλ) (max difference {enL2})");
+// Test: 200 standard-normal x, y = 2x, 1,000 steps of η = 0.1, λ = 0.5.
+var twinX = torch.randn(new long[] { 200 }, dtype: ScalarType.Float64, generator: new torch.Generator(63));
+var twinY = 2 * twinX;
+var meanSquare = twinX.square().mean().item<double>();
+var lasso = TwinWeights(twinX, twinY, 1.0, 1000);
+var elastic = TwinWeights(twinX, twinY, 0.5, 1000);
+if (Math.Abs(lasso.First - lasso.Second - 1) > 1e-9) throw new Exception($"α = 1: w₁ − w₂ should stay 1, got {lasso.First - lasso.Second}");
+if (Math.Abs(lasso.First + lasso.Second - (2 - 0.5 / (2 * meanSquare))) > 1e-9) throw new Exception($"α = 1: w₁ + w₂ should be 2 − λ/(2·mean(x²)) = {2 - 0.5 / (2 * meanSquare)}, got {lasso.First + lasso.Second}");
+if (Math.Abs(elastic.First - elastic.Second) > 1e-9) throw new Exception($"α = 0.5: the two weights should end equal, got {elastic.First} and {elastic.Second}");
+lesson.Display($"lasso (α = 1): w₁ = {lasso.First:F4}, w₂ = {lasso.Second:F4}; elastic net (α = 0.5): w₁ = {elastic.First:F4}, w₂ = {elastic.Second:F4}");
 // BEGIN HIDDEN TESTS
-var enR = torch.randn(new long[] { 30 }, dtype: ScalarType.Float64);
-if ((ElasticNetProximal(enR, 0.3, 0.7, 0.5) - ElasticNet.Proximal(enR, 0.3, 0.7, 0.5)).abs().max().item<double>() > 1e-12)
-    throw new Exception("α = 0.5 differs from ElasticNet.Proximal");
+// At w₁ = w₂ = s/2 the elastic-net objective is m(s − 2)² + λαs + λ(1 − α)s²/4, minimised at s = (4m − λα)/(2m + λ(1 − α)/2).
+var elasticTotal = (4 * meanSquare - 0.5 * 0.5) / (2 * meanSquare + 0.5 * 0.5 / 2);
+if (Math.Abs(elastic.First + elastic.Second - elasticTotal) > 1e-9) throw new Exception($"α = 0.5: w₁ + w₂ should be {elasticTotal}, got {elastic.First + elastic.Second}");
+var ridgeLike = TwinWeights(twinX, 3 * twinX, 0.2, 1000);
+if (Math.Abs(ridgeLike.First - ridgeLike.Second) > 1e-9) throw new Exception("α = 0.2, y = 3x: the two weights should end equal");
 // END HIDDEN TESTS
 
 train.Dispose();

@@ -22,12 +22,13 @@ using L1Lab.Visuals;
 using L1Lab.Lessons;
 
 // Parameters (the notebook's cell tagged "parameters"): edit them here or set them on the command line.
-var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "lambda", "testSamples", "timingRepeats"], quick: ["epochs=1", "trainSamples=2000", "testSamples=1000", "timingRepeats=20"]);
+var lesson = Lesson.Start(args, parameters: ["epochs", "trainSamples", "lambda", "testSamples", "timingRepeats", "largeBatch"], quick: ["epochs=1", "trainSamples=2000", "testSamples=1000", "timingRepeats=20", "largeBatch=100"]);
 var epochs = lesson.Parameter("epochs", 10);            // passes over the training images, for each model
 var trainSamples = lesson.Parameter("trainSamples", 60000);   // training images used
 var lambda = lesson.Parameter("lambda", 1e-3);          // proximal L1 strength (04 showed 1e-2 collapses the model)
 var testSamples = lesson.Parameter("testSamples", 10000);    // test images used for accuracy and the dense-vs-CSR check
 var timingRepeats = lesson.Parameter("timingRepeats", 200);    // forward passes per timing (the median is reported)
+var largeBatch = lesson.Parameter("largeBatch", 1000);      // the large batch of the timings (the small one is a single image)
 
 L1Lab.Native.TorchRuntime.Initialize(); // before any torch call (see 00-setup)
 var words = Words.For("zh-CN");   // the language of the sentences cells print (each edition names its own)
@@ -144,10 +145,10 @@ Check.That(maxDifference <= 1e-4 && samePredictions, "the CSR model gives the de
 //
 // `InferenceComparison.Measure` 在同一批数据上，分别测量稠密模型（TorchSharp，`no_grad`）和它的 CSR 副本一次前向传播的中位数耗时。这是拿一个单线程的标量循环去和 LibTorch 多线程、向量化的 GEMM 比，所以它检验的是*我们这个循环*，而不是一般意义上的稀疏计算核。`InferenceComparison.MeasureSparseCoo` 加上了 LibTorch 自己的稀疏计算核：同一个模型，每个权重矩阵存成稀疏 COO 张量（TorchSharp 0.107 提供 COO，不提供 CSR），由 LibTorch 做乘法。这些时间来自**你的**机器、此时此刻；每次运行都会有波动，所以要看比值，而不是单个数字。
 
-var timings = new[] { 1, 1000 }
+var timings = new[] { 1, largeBatch }
     .Select(batch => InferenceComparison.Measure(sparseModel, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)))
     .ToList();
-var cooTimings = new[] { 1, 1000 }
+var cooTimings = new[] { 1, largeBatch }
     .Select(batch => InferenceComparison.MeasureSparseCoo(sparseModel, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)))
     .ToList();
 foreach (var (t, c) in timings.Zip(cooTimings))
@@ -166,7 +167,7 @@ var cooSweep = new List<InferenceTiming>();   // LibTorch sparse COO vs dense
 foreach (var level in levels)
 {
     using var pruned = Pruning.ByMagnitude(baseline, level);
-    foreach (var batch in new[] { 1, 1000 })
+    foreach (var batch in new[] { 1, largeBatch })
     {
         sweep.Add(InferenceComparison.Measure(pruned, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)));
         cooSweep.Add(InferenceComparison.MeasureSparseCoo(pruned, test.Images.narrow(0, 0, batch), batch == 1 ? timingRepeats : Math.Max(3, timingRepeats / 50)));
@@ -178,7 +179,7 @@ string BreakEven(List<InferenceTiming> timings, string kernel, int batch) =>
     timings.Where(t => t.Batch == batch && t.Speedup > 1).Select(t => t.Sparsity).DefaultIfEmpty(double.NaN).Min() is var s && double.IsNaN(s)
         ? words.Say($"batch {batch}: {kernel} never won up to {levels[^1]:P0} zeros")
         : words.Say($"batch {batch}: {kernel} wins from about {s:P0} zeros");
-lesson.Display($"{BreakEven(sweep, "CSR loop", 1)}; {BreakEven(sweep, "CSR loop", 1000)}; {BreakEven(cooSweep, "LibTorch COO", 1)}; {BreakEven(cooSweep, "LibTorch COO", 1000)}");
+lesson.Display($"{BreakEven(sweep, "CSR loop", 1)}; {BreakEven(sweep, "CSR loop", largeBatch)}; {BreakEven(cooSweep, "LibTorch COO", 1)}; {BreakEven(cooSweep, "LibTorch COO", largeBatch)}");
 
 // 把同样的测量结果画成图：高于 1（虚线）的地方，稀疏前向计算更快；实线是我们的 CSR 循环，点线是 LibTorch 的稀疏 COO 计算核。
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace L1Lab.Cli.Tests;
 
 /// <summary>
-/// The READMEs' option tables for <c>reproduce</c> and <c>sweep</c> (after a <c>&lt;!-- options: COMMAND</c> marker) list
+/// The READMEs' option tables for <c>reproduce</c>, <c>sweep</c> and <c>book build</c> (after a <c>&lt;!-- options: COMMAND</c> marker) list
 /// exactly the options the command's <c>--help</c> lists, with the same defaults, so the docs cannot drift from the CLI.
 /// </summary>
 public sealed partial class ReadmeOptionsTests
@@ -14,6 +14,8 @@ public sealed partial class ReadmeOptionsTests
         { "README.md", "sweep" },
         { "README.zh-CN.md", "reproduce" },
         { "README.zh-CN.md", "sweep" },
+        { "README.md", "book build" },
+        { "README.zh-CN.md", "book build" },
     };
 
     [Theory]
@@ -21,7 +23,7 @@ public sealed partial class ReadmeOptionsTests
     public void The_readme_lists_every_option_of_the_command_with_its_default(string readme, string command)
     {
         // Given the command's own help: each option and its declared default, if any
-        var help = App.Run(command, "--help");
+        var help = App.Run([.. command.Split(' '), "--help"]);
         Assert.True(help.ExitCode == 0, help.Error);
         var fromHelp = HelpOptions(help.Out);
         Assert.NotEmpty(fromHelp);

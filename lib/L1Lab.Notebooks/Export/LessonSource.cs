@@ -150,12 +150,13 @@ static class LessonSource
     static IEnumerable<TextEdit> ParameterReads(CompilationUnitSyntax root, string lesson) =>
         root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
-            .Where(v => v.Initializer?.Value is { } value && IsLiteral(value))
-            .Select(v => new TextEdit(v.Initializer!.Value.SpanStart, 0, $"{lesson}.Parameter({Quote(v.Identifier.ValueText)}, "))
-            .Concat(root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
-                .Where(v => v.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax })
-                .Where(v => v.Initializer?.Value is { } value && IsLiteral(value))
-                .Select(v => new TextEdit(v.Initializer!.Value.Span.End, 0, ")")));
+            .Select(v => (Name: v.Identifier.ValueText, Value: v.Initializer?.Value))
+            .Where(d => d.Value is not null && IsLiteral(d.Value))
+            .SelectMany(d => new[]
+            {
+                new TextEdit(d.Value!.SpanStart, 0, $"{lesson}.Parameter({Quote(d.Name)}, "),
+                new TextEdit(d.Value.Span.End, 0, ")"),
+            });
 
     static bool IsLiteral(ExpressionSyntax e) => e is LiteralExpressionSyntax
         || e is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax };
