@@ -1,7 +1,6 @@
 using System.Globalization;
 using L1Lab.Data;
 using L1Lab.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 using L1Lab.Training;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using L1Lab.Models;
 using L1Lab.Sparse;
 using L1Lab.Training;
-using static TorchSharp.torch;
 
 namespace L1Lab.Benchmarks;
 

@@ -18,7 +18,7 @@ public class StepBenchmarks
     Mlp _model = null!;
     HandDerivedStep _handDerived = null!;
     Tensor _x = null!, _y = null!;
-    List<Tensor> _parameters = null!, _weights = null!;
+    List<Tensor> _parameters = null!;
     double _lambda;
 
     [GlobalSetup]
@@ -32,7 +32,6 @@ public class StepBenchmarks
         _x = Shared.Train.Images.narrow(0, 0, 32);
         _y = Shared.Train.Labels.narrow(0, 0, 32);
         _parameters = _model.parameters().Select(p => (Tensor)p).ToList();
-        _weights = Regularized.Parameters(_model).Select(p => (Tensor)p.Parameter).ToList();
     }
 
     [Benchmark(Baseline = true)]

@@ -23,9 +23,6 @@ internal sealed class SessionWorkspace : IDisposable
     readonly HashSet<MetadataReference> _inChain = [];
     CSharpCompilationOptions _compilationOptions = Options(ScriptOptions.Default);
 
-    /// <summary>How many earlier cells the workspace holds.</summary>
-    public int SubmissionCount => _submissions.Count;
-
     /// <summary>
     /// Adds the cells of <paramref name="submissions"/> not seen yet (a snapshot of <see cref="NotebookSession.Submissions"/>)
     /// and takes the session's current references and imports from <paramref name="options"/>.

@@ -256,9 +256,6 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
         return json;
     }
 
-    /// <summary>A MIME bundle as message content wants it: one string per MIME type (base64 for images), JSON types as JSON.</summary>
-    static JsonObject Data(MimeBundle bundle) => bundle.ToMessageData();
-
     void PublishOutput(CellOutput output, int count, JupyterMessage request)
     {
         switch (output)
@@ -267,16 +264,16 @@ internal sealed class ShellHandler(string session, Action<KernelChannel, Jupyter
                 Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
                 break;
             case DisplayDataOutput d:
-                Publish("display_data", new JsonObject { ["data"] = Data(d.Bundle), ["metadata"] = new JsonObject(), ["transient"] = Transient(d.DisplayId) }, request);
+                Publish("display_data", new JsonObject { ["data"] = d.Bundle.ToMessageData(), ["metadata"] = new JsonObject(), ["transient"] = Transient(d.DisplayId) }, request);
                 break;
             case DisplayUpdate u:
-                Publish("update_display_data", new JsonObject { ["data"] = Data(u.Bundle), ["metadata"] = new JsonObject(), ["transient"] = Transient(u.DisplayId) }, request);
+                Publish("update_display_data", new JsonObject { ["data"] = u.Bundle.ToMessageData(), ["metadata"] = new JsonObject(), ["transient"] = Transient(u.DisplayId) }, request);
                 break;
             case ClearOutput c:
                 Publish("clear_output", new JsonObject { ["wait"] = c.Wait }, request);
                 break;
             case ExecuteResultOutput r:
-                Publish("execute_result", new JsonObject { ["data"] = Data(r.Bundle), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
+                Publish("execute_result", new JsonObject { ["data"] = r.Bundle.ToMessageData(), ["metadata"] = new JsonObject(), ["execution_count"] = count }, request);
                 break;
             case ErrorOutput e:
                 Publish("error", ErrorContent(e), request);

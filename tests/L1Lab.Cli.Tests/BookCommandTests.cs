@@ -138,7 +138,10 @@ public sealed class BookCommandTests : IDisposable
 
     static JsonObject Code(string text, params JsonObject[] outputs) => new()
     {
-        ["cell_type"] = "code", ["execution_count"] = null, ["metadata"] = new JsonObject(), ["source"] = text,
+        ["cell_type"] = "code",
+        ["execution_count"] = null,
+        ["metadata"] = new JsonObject(),
+        ["source"] = text,
         ["outputs"] = new JsonArray(outputs.Select(o => (JsonNode)o).ToArray()),
     };
 
@@ -148,7 +151,8 @@ public sealed class BookCommandTests : IDisposable
 
     static void WriteNotebook(string path, params JsonObject[] cells) => File.WriteAllText(path, new JsonObject
     {
-        ["nbformat"] = 4, ["nbformat_minor"] = 5,
+        ["nbformat"] = 4,
+        ["nbformat_minor"] = 5,
         ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["language"] = "C#", ["display_name"] = ".NET (C#)" } },
         ["cells"] = new JsonArray(cells.Select(c => (JsonNode)c).ToArray()),
     }.ToJsonString());

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace L1Lab.Kernel.Tests;
 
 /// <summary>

@@ -9,7 +9,11 @@ public sealed class SignatureTests
 {
     static JupyterMessage ExecuteRequest(string code) => JupyterMessage.Create("execute_request", "attacker", new JsonObject
     {
-        ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false,
+        ["code"] = code,
+        ["silent"] = false,
+        ["store_history"] = true,
+        ["user_expressions"] = new JsonObject(),
+        ["allow_stdin"] = false,
     }, null);
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using L1Lab.Notebooks;
 using L1Lab.Visuals;
 
 namespace L1Lab.Notebooks.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using L1Lab.Notebooks;
 using L1Lab.Visuals;
 
 namespace L1Lab.Notebooks.Tests;

@@ -1,5 +1,3 @@
-using L1Lab.Notebooks;
-
 namespace L1Lab.Notebooks.Tests;
 
 /// <summary>The runner options a grader needs: go on after a failure, stop a slow cell, cap output, resolve #r elsewhere.</summary>

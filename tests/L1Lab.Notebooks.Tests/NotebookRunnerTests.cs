@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using L1Lab.Notebooks;
 
 namespace L1Lab.Notebooks.Tests;
 

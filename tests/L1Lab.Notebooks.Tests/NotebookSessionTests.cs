@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using L1Lab.Notebooks;
 
 namespace L1Lab.Notebooks.Tests;
 

@@ -1,5 +1,3 @@
-using L1Lab.Notebooks;
-
 namespace L1Lab.Notebooks.Tests;
 
 public sealed class NotebookTests

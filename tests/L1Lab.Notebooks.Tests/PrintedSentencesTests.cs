@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using L1Lab.Notebooks.Translation;
 using Microsoft.CodeAnalysis.CSharp;

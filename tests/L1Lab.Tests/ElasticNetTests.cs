@@ -12,7 +12,7 @@ public sealed class ElasticNetTests
         using var penalty = ElasticNet.Penalty([w], 0.2, 0.25);
 
         // Then λ·[α·7 + ((1 − α)/2)·25] = 0.2·(1.75 + 9.375) = 2.225
-        Compare.Close("elastic net", penalty.item<float>(), 2.225);
+        TensorAssert.Close("elastic net", penalty.item<float>(), 2.225);
     }
 
     [Fact]
@@ -24,10 +24,10 @@ public sealed class ElasticNetTests
         // When / Then
         using var pureL1 = ElasticNet.Penalty(model, 0.3, 1);
         using var l1 = L1.Penalty(model, 0.3);
-        Compare.Close("α = 1 vs L1", pureL1, l1);
+        TensorAssert.Close("α = 1 vs L1", pureL1, l1);
         using var pureL2 = ElasticNet.Penalty(model, 0.3, 0, includeBiases: true);
         using var l2 = L2.Penalty(model, 0.3, includeBiases: true);
-        Compare.Close("α = 0 vs L2", pureL2, l2);
+        TensorAssert.Close("α = 0 vs L2", pureL2, l2);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class ElasticNetTests
 
         // Then [1.3, 0, 0, −2.0] / 1.3
         using var expected = tensor(new[] { 1f, 0f, 0f, -2f / 1.3f });
-        Compare.Close("prox elastic net", result, expected);
+        TensorAssert.Close("prox elastic net", result, expected);
         Assert.Equal(0f, result[1].item<float>());
         Assert.Equal(0f, result[2].item<float>());
     }
@@ -72,7 +72,7 @@ public sealed class ElasticNetTests
 
         // Then it is the closed form, to within the grid spacing (1e-4)
         using var ours = ElasticNet.Proximal(v, eta, lambda, alpha);
-        Compare.Close("argmin prox objective", ours, argmin, atol: 1.1e-4);
+        TensorAssert.Close("argmin prox objective", ours, argmin, atol: 1.1e-4);
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public sealed class ElasticNetTests
         using var v = Seeded.Randn(g, 20);
         using var ours = ElasticNet.Proximal(v, 0.1, 3, 1);
         using var reference = L1.SoftThreshold(v, 0.3);
-        Compare.Close("α = 1 vs soft(v, ηλ)", ours, reference);
+        TensorAssert.Close("α = 1 vs soft(v, ηλ)", ours, reference);
     }
 }

@@ -18,8 +18,8 @@ public sealed class GradientCheckTests
         // Then it matches, is float64, has x's shape, and x is untouched
         using var analytic = 3 * x.to(float64).square();
         Assert.Equal(ScalarType.Float64, numerical.dtype);
-        Compare.Close("∇Σx³", numerical, analytic, atol: 1e-5);
-        Compare.Exact("x unchanged", x, copy);
+        TensorAssert.Close("∇Σx³", numerical, analytic, atol: 1e-5);
+        TensorAssert.Exact("x unchanged", x, copy);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class GradientCheckTests
 
         // Then ∂/∂ŷ = 2(ŷ − y)/n
         using var analytic = 2 * (prediction - target) / 12;
-        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-5, Compare.Describe("∇ MSE", analytic, numerical));
+        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-5, TensorAssert.Describe("∇ MSE", analytic, numerical));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class GradientCheckTests
 
         // Then ∂/∂z = (softmax(z) − onehot(y)) / batch
         using var analytic = (softmax(logits.to(float64), 1) - one_hot(labels, 4).to(float64)) / 5;
-        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-5, Compare.Describe("∇ cross-entropy", analytic, numerical));
+        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-5, TensorAssert.Describe("∇ cross-entropy", analytic, numerical));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class GradientCheckTests
 
         // Then ∂/∂w λΣ|w| = λ·sign(w)
         using var analytic = 0.3 * L1.Subgradient(w);
-        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-6, Compare.Describe("∇ λΣ|w|", analytic, numerical));
+        Assert.True(GradientCheck.MaxRelativeError(analytic, numerical) < 1e-6, TensorAssert.Describe("∇ λΣ|w|", analytic, numerical));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class GradientCheckTests
         var error = GradientCheck.MaxRelativeError(wrong, numerical);
 
         // Then the checker fails it: |2a − a| / |2a| = 0.5
-        Compare.Close("relative error of 2× gradient", error, 0.5, atol: 1e-4);
+        TensorAssert.Close("relative error of 2× gradient", error, 0.5, atol: 1e-4);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class GroupLassoTests
         var (v, _) = GroupLasso.SoftThreshold(w, 1.0);
 
         // ‖(3, 4)‖ = 5 → (3, 4)·(1 − 1/5); ‖(0.3, 0.4)‖ = 0.5 ≤ 1 → 0; a zero group stays zero (no 0/0).
-        Compare.Close("block soft-threshold", v, tensor(new float[] { 2.4f, 3.2f, 0, 0, 0, 0 }, [3, 2]), atol: 1e-6);
+        TensorAssert.Close("block soft-threshold", v, tensor(new float[] { 2.4f, 3.2f, 0, 0, 0, 0 }, [3, 2]), atol: 1e-6);
         Assert.Equal(2, GroupLasso.ZeroGroups(v));
         Assert.False(v.isnan().any().item<bool>());
     }
@@ -76,7 +76,7 @@ public sealed class GroupLassoTests
 
         var (v, _) = GroupLasso.SoftThreshold(w.view(50, 1), 0.4);
 
-        Compare.Close("group of one vs L1", v.view(50), L1.SoftThreshold(w, 0.4), atol: 1e-6);
+        TensorAssert.Close("group of one vs L1", v.view(50), L1.SoftThreshold(w, 0.4), atol: 1e-6);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class GroupLassoTests
         var (v, vb) = GroupLasso.SoftThreshold(w, 1.0, b);
 
         Assert.Equal(0, v.abs().sum().item<float>());
-        Compare.Close("bias", vb!, tensor(new float[] { 0, 2 }), atol: 1e-6);
+        TensorAssert.Close("bias", vb!, tensor(new float[] { 0, 2 }), atol: 1e-6);
         Assert.Equal(2, GroupLasso.ZeroGroups(v));
         Assert.Equal(1, GroupLasso.ZeroGroups(v, vb));
     }
@@ -103,7 +103,7 @@ public sealed class GroupLassoTests
         penalty.backward();
 
         Assert.Equal(0.5 * (5 + 5), penalty.item<float>(), 5);
-        Compare.Close("gradient", w.grad!, tensor(new float[] { 0.3f, 0.4f, 0, 0.5f }, [2, 2]), atol: 1e-6);
+        TensorAssert.Close("gradient", w.grad!, tensor(new float[] { 0.3f, 0.4f, 0, 0.5f }, [2, 2]), atol: 1e-6);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class GroupLassoTests
         objective.backward();
 
         // Then the gradient is zero: v* is the minimiser
-        Assert.True(v.grad!.abs().max().item<double>() < 1e-12, Compare.Describe("∇ at v*", v.grad!, zeros_like(w)));
+        Assert.True(v.grad!.abs().max().item<double>() < 1e-12, TensorAssert.Describe("∇ at v*", v.grad!, zeros_like(w)));
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class GroupLassoTests
 
         // Then each column equals the prox of its own group (written out: 0, 0, 0.75·2, 0.9·(3, 4)), the two small ones are exactly zero, and no NaN appears
         Assert.Equal([0.0, 0, 1.5, 2.7, 0, 0, 0, 3.6, 0, 0, 0, 0], inPlace.data<double>().ToArray().Select(x => Math.Round(x, 12)));
-        Assert.True(inPlace.allclose(expected, rtol: 0, atol: 1e-15), Compare.Describe("columns", inPlace, expected));
+        Assert.True(inPlace.allclose(expected, rtol: 0, atol: 1e-15), TensorAssert.Describe("columns", inPlace, expected));
         Assert.Equal(2, GroupLasso.ZeroColumns(inPlace));
         Assert.Equal([0.0, 0.3, 2, 5], GroupLasso.ColumnNorms(w).data<double>().ToArray().Select(x => Math.Round(x, 12)));
         Assert.Equal(0.5 * 7.3, GroupLasso.ColumnPenalty(w, 0.5).item<double>(), 12);

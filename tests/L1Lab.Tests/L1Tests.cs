@@ -15,7 +15,7 @@ public sealed class L1Tests
         using var penalty = L1.Penalty([w1, w2], 0.1);
 
         // Then λ·Σ|w| = 1.1
-        Compare.Close("λ·Σ|w|", penalty.item<float>(), 1.1);
+        TensorAssert.Close("λ·Σ|w|", penalty.item<float>(), 1.1);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class L1Tests
 
         // Then only the two weight matrices count
         Assert.True(biases > 0.1, "the seeded biases must be nonzero for this test to discriminate");
-        Compare.Close("λ·Σ|W|", penalty.item<float>(), 0.01 * weights, atol: 1e-6);
+        TensorAssert.Close("λ·Σ|W|", penalty.item<float>(), 0.01 * weights, atol: 1e-6);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class L1Tests
         using var penalty = L1.Penalty(model, 0.01, includeBiases: true);
 
         // Then every parameter counts
-        Compare.Close("λ·Σ|θ|", penalty.item<float>(), 0.01 * all, atol: 1e-6);
+        TensorAssert.Close("λ·Σ|θ|", penalty.item<float>(), 0.01 * all, atol: 1e-6);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class L1Tests
 
         // Then
         using var expected = tensor(new[] { -1f, 0f, 0f, 1f, 1f });
-        Compare.Exact("sign(w)", subgradient, expected);
+        TensorAssert.Exact("sign(w)", subgradient, expected);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class L1Tests
 
         // Then ∇ = λ·sign(w)
         using var expected = 0.3 * L1.Subgradient(w.detach());
-        Compare.Close("∇ λ·Σ|w|", w.grad!, expected);
+        TensorAssert.Close("∇ λ·Σ|w|", w.grad!, expected);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class L1Tests
         using var reference = softshrink(w, t);
 
         // Then
-        Compare.Close($"soft(w, {t})", ours, reference);
+        TensorAssert.Close($"soft(w, {t})", ours, reference);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class L1Tests
 
         // Then |w| ≤ t become exactly 0 and the rest move t towards 0
         using var expected = tensor(new[] { 0f, 0f, 0f, 0f, 0f, 0.25f, -1.5f });
-        Compare.Exact("soft(w, 0.5)", result, expected);
+        TensorAssert.Exact("soft(w, 0.5)", result, expected);
     }
 
     [Fact]
@@ -163,10 +163,10 @@ public sealed class L1Tests
             // and the same as torch's softshrink
             var inside = w.abs() <= t;
             Assert.True(s.masked_select(inside).eq(0).all().item<bool>(), $"trial {trial}: nonzero inside the threshold");
-            Compare.Close($"trial {trial}: shift", s.masked_select(~inside), (w - t * w.sign()).masked_select(~inside));
+            TensorAssert.Close($"trial {trial}: shift", s.masked_select(~inside), (w - t * w.sign()).masked_select(~inside));
             Assert.True((s.abs() <= w.abs()).all().item<bool>(), $"trial {trial}: |soft(w)| > |w|");
             Assert.True((s * w >= 0).all().item<bool>(), $"trial {trial}: sign flipped");
-            Compare.Close($"trial {trial}: softshrink", s, softshrink(w, t));
+            TensorAssert.Close($"trial {trial}: softshrink", s, softshrink(w, t));
         }
     }
 
@@ -185,6 +185,6 @@ public sealed class L1Tests
 
         // Then it is the soft threshold, to within the grid spacing (1e-4)
         using var ours = L1.SoftThreshold(v, t);
-        Compare.Close("argmin ½(u−v)² + t|u|", ours, argmin, atol: 1.1e-4);
+        TensorAssert.Close("argmin ½(u−v)² + t|u|", ours, argmin, atol: 1.1e-4);
     }
 }

@@ -13,7 +13,7 @@ public sealed class L2Tests
         using var penalty = L2.Penalty([w1, w2], 0.1);
 
         // Then (λ/2)·Σw² = 1.525
-        Compare.Close("(λ/2)·Σw²", penalty.item<float>(), 1.525);
+        TensorAssert.Close("(λ/2)·Σw²", penalty.item<float>(), 1.525);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class L2Tests
 
         // Then ∇ = λ·w, the weight-decay term
         using var expected = 0.2 * w.detach();
-        Compare.Close("∇ (λ/2)·Σw²", w.grad!, expected);
+        TensorAssert.Close("∇ (λ/2)·Σw²", w.grad!, expected);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class L2Tests
         using var penalty = L2.Penalty(model, 0.01);
 
         // Then
-        Compare.Close("(λ/2)·Σ W²", penalty.item<float>(), 0.005 * weights, atol: 1e-6);
+        TensorAssert.Close("(λ/2)·Σ W²", penalty.item<float>(), 0.005 * weights, atol: 1e-6);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class L2Tests
         using var penalty = L2.Penalty(model, 0.01, includeBiases: true);
 
         // Then every parameter counts, and that is more than the weights alone
-        Compare.Close("(λ/2)·Σ θ²", penalty.item<float>(), 0.005 * all, atol: 1e-6);
+        TensorAssert.Close("(λ/2)·Σ θ²", penalty.item<float>(), 0.005 * all, atol: 1e-6);
         Assert.True(penalty.item<float>() > weightsOnly.item<float>() + 1e-4);
     }
 

@@ -20,7 +20,7 @@ public sealed class LossesTests
         using var reference = mse_loss(prediction, target);
 
         // Then they agree
-        Compare.Close("mse", ours, reference);
+        TensorAssert.Close("mse", ours, reference);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class LossesTests
 
         // When / Then: (1 + 4 + 9 + 0) / 4
         using var loss = Losses.MeanSquaredError(prediction, target);
-        Compare.Close("mse by hand", loss.item<float>(), 3.5);
+        TensorAssert.Close("mse by hand", loss.item<float>(), 3.5);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class LossesTests
         using var reference = cross_entropy(logits, labels);
 
         // Then
-        Compare.Close("cross-entropy", ours, reference);
+        TensorAssert.Close("cross-entropy", ours, reference);
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class LossesTests
         using var reference = cross_entropy(logits, labels);
 
         // Then: finite, and equal to torch (losses ≈ 2000, ln 2 and ln 3; rtol covers float32's ulp at 2000)
-        Assert.True(ours.isfinite().all().item<bool>(), Compare.Describe("cross-entropy ±1000", ours, reference));
-        Compare.Close("cross-entropy ±1000", ours, reference, atol: 1e-6, rtol: 1e-6);
-        Compare.Close("cross-entropy ±1000 by hand", ours.item<float>(), (2000 + Math.Log(2) + Math.Log(3)) / 3, atol: 1e-3);
+        Assert.True(ours.isfinite().all().item<bool>(), TensorAssert.Describe("cross-entropy ±1000", ours, reference));
+        TensorAssert.Close("cross-entropy ±1000", ours, reference, atol: 1e-6, rtol: 1e-6);
+        TensorAssert.Close("cross-entropy ±1000 by hand", ours.item<float>(), (2000 + Math.Log(2) + Math.Log(3)) / 3, atol: 1e-3);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class LossesTests
         using var reference = log_softmax(logits, 1);
 
         // Then
-        Assert.True(ours.isfinite().all().item<bool>(), Compare.Describe("log-softmax ±1000", ours, reference));
-        Compare.Close("log-softmax ±1000", ours, reference, atol: 1e-6, rtol: 1e-6);
+        Assert.True(ours.isfinite().all().item<bool>(), TensorAssert.Describe("log-softmax ±1000", ours, reference));
+        TensorAssert.Close("log-softmax ±1000", ours, reference, atol: 1e-6, rtol: 1e-6);
     }
 
     [Theory]
@@ -100,8 +100,8 @@ public sealed class LossesTests
         using var sums = logProbabilities.exp().sum(1);
 
         // Then every row is a probability distribution, and equals torch's log_softmax
-        Compare.Close("Σ exp(log-softmax)", sums, ones(6), atol: 1e-5);
+        TensorAssert.Close("Σ exp(log-softmax)", sums, ones(6), atol: 1e-5);
         using var reference = log_softmax(logits, 1);
-        Compare.Close("log-softmax", logProbabilities, reference, atol: 1e-5);
+        TensorAssert.Close("log-softmax", logProbabilities, reference, atol: 1e-5);
     }
 }

@@ -37,9 +37,9 @@ public sealed class SparsityTests
         Assert.Equal(
             [new LayerSparsity("first.weight", 12, 6, 8), new LayerSparsity("second.weight", 6, 1, 1)],
             report.Layers);
-        Compare.Close("first zero fraction", report.Layers[0].ZeroFraction, 0.5);
-        Compare.Close("first near-zero fraction", report.Layers[0].NearZeroFraction, 8.0 / 12);
-        Compare.Close("second zero fraction", report.Layers[1].ZeroFraction, 1.0 / 6);
+        TensorAssert.Close("first zero fraction", report.Layers[0].ZeroFraction, 0.5);
+        TensorAssert.Close("first near-zero fraction", report.Layers[0].NearZeroFraction, 8.0 / 12);
+        TensorAssert.Close("second zero fraction", report.Layers[1].ZeroFraction, 1.0 / 6);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class SparsityTests
 
         // Then 7/18 and 9/18, not the mean of the per-layer fractions ((1/2 + 1/6)/2 = 1/3)
         Assert.Equal(18, report.Count);
-        Compare.Close("overall zero fraction", report.ZeroFraction, 7.0 / 18);
-        Compare.Close("overall near-zero fraction", report.NearZeroFraction, 9.0 / 18);
+        TensorAssert.Close("overall zero fraction", report.ZeroFraction, 7.0 / 18);
+        TensorAssert.Close("overall near-zero fraction", report.NearZeroFraction, 9.0 / 18);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class SparsityTests
         Assert.Equal(["first.weight", "first.bias", "second.weight", "second.bias"], report.Layers.Select(l => l.Name));
         Assert.Equal(new LayerSparsity("first.bias", 3, 2, 2), report.Layers[1]);
         Assert.Equal(new LayerSparsity("second.bias", 2, 0, 1), report.Layers[3]);
-        Compare.Close("overall zero fraction", report.ZeroFraction, 9.0 / 23);
-        Compare.Close("overall near-zero fraction", report.NearZeroFraction, 12.0 / 23);
+        TensorAssert.Close("overall zero fraction", report.ZeroFraction, 9.0 / 23);
+        TensorAssert.Close("overall near-zero fraction", report.NearZeroFraction, 12.0 / 23);
     }
 
     [Fact]

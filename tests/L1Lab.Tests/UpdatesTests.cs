@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace L1Lab.Tests;
 
 public sealed class UpdatesTests
@@ -41,7 +39,7 @@ public sealed class UpdatesTests
         using var before = Seeded.SmallNetwork(seed: 1);
         foreach (var ((name, a), (_, b), (_, c)) in ours.named_parameters().Zip(reference.named_parameters(), before.named_parameters()))
         {
-            Compare.Exact($"SGD {name}", a, b);
+            TensorAssert.Exact($"SGD {name}", a, b);
             Assert.False(a.eq(c).all().item<bool>(), $"{name} did not move");
         }
     }
@@ -62,7 +60,7 @@ public sealed class UpdatesTests
 
         // Then
         foreach (var ((name, a), (_, b)) in ours.named_parameters().Zip(reference.named_parameters()))
-            Compare.Exact($"SGD+wd {name}", a, b);
+            TensorAssert.Exact($"SGD+wd {name}", a, b);
     }
 
     [Fact]
@@ -81,7 +79,7 @@ public sealed class UpdatesTests
 
         // Then the two agree (up to float rounding)
         foreach (var ((name, a), (_, b)) in ours.named_parameters().Zip(reference.named_parameters()))
-            Compare.Close($"decay vs L2 autograd {name}", a, b);
+            TensorAssert.Close($"decay vs L2 autograd {name}", a, b);
     }
 
     [Fact]
@@ -95,7 +93,7 @@ public sealed class UpdatesTests
 
         // Then w − η(g + λ·sign(w)) = [1 − 0.07, −2 − 0.03, 0 − 0.05]
         using var expected = tensor(new[] { 0.93f, -2.03f, -0.05f });
-        Compare.Close("subgradient step", w, expected);
+        TensorAssert.Close("subgradient step", w, expected);
     }
 
     [Fact]
@@ -114,7 +112,7 @@ public sealed class UpdatesTests
 
         // Then
         foreach (var ((name, a), (_, b)) in ours.named_parameters().Zip(reference.named_parameters()))
-            Compare.Close($"subgradient vs L1 autograd {name}", a, b);
+            TensorAssert.Close($"subgradient vs L1 autograd {name}", a, b);
     }
 
     [Fact]
@@ -135,7 +133,7 @@ public sealed class UpdatesTests
         {
             Assert.True(p.abs().min().item<float>() > 1e-3, $"{name} has a weight at 0");
             var expected = p.dim() >= 2 ? dataGradient[name] + 0.25 * p.detach().sign() : dataGradient[name];
-            Compare.Close($"∇(loss + λ|w|) {name}", p.grad!, expected);
+            TensorAssert.Close($"∇(loss + λ|w|) {name}", p.grad!, expected);
         }
     }
 
@@ -150,7 +148,7 @@ public sealed class UpdatesTests
 
         // Then soft(w − ηg, ηλ) = soft([0.95, −0.05, 0.03, −1], 0.1) = [0.85, 0, 0, −0.9]
         using var expected = tensor(new[] { 0.85f, 0f, 0f, -0.9f });
-        Compare.Close("ISTA step", w, expected);
+        TensorAssert.Close("ISTA step", w, expected);
         Assert.Equal(2, w.eq(0).sum().item<long>());
     }
 
@@ -165,7 +163,7 @@ public sealed class UpdatesTests
 
         // Then only the penalty acts: soft(w, 0.1)
         using var expected = tensor(new[] { 0.9f, 0f });
-        Compare.Close("prox without gradient", w, expected);
+        TensorAssert.Close("prox without gradient", w, expected);
     }
 
     [Fact]
@@ -179,7 +177,7 @@ public sealed class UpdatesTests
 
         // Then
         using var expected = tensor(new[] { 0.85f / 1.1f, 0f, -0.9f / 1.1f });
-        Compare.Close("elastic-net prox step", w, expected);
+        TensorAssert.Close("elastic-net prox step", w, expected);
     }
 
     [Fact]
@@ -198,7 +196,7 @@ public sealed class UpdatesTests
         {
             var (w, g) = before[name];
             var expected = p.dim() >= 2 ? L1.SoftThreshold(w - 0.1 * g, 0.2) : w - 0.1 * g;
-            Compare.Close($"model prox {name}", p, expected);
+            TensorAssert.Close($"model prox {name}", p, expected);
             Assert.True(p.requires_grad && p.is_leaf, $"{name} is no longer a trainable leaf");
         }
         Assert.True(model.named_parameters().Where(p => p.name.EndsWith("weight")).Sum(p => p.parameter.eq(0).sum().item<long>()) > 0,

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace L1Lab.Cli.Book;
 
 /// <summary>

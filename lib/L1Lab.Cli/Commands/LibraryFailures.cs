@@ -22,24 +22,4 @@ static class LibraryFailures
             throw new RunFailedException(e.Message, e);
         }
     }
-
-    /// <summary>
-    /// The MNIST folder: <paramref name="given"/> (<c>--data-dir</c>), or the repository's <c>data/mnist</c>.
-    /// </summary>
-    /// <exception cref="UsageException">The folder does not exist, or no repository data folder is found.</exception>
-    public static string MnistFolder(string? given)
-    {
-        if (given is not null) return InputPath.Folder(given, "--data-dir");
-        string folder;
-        try
-        {
-            folder = Path.Combine(DataPaths.FindDataDirectory(), DataPaths.MnistFolderName);
-        }
-        catch (DataFileException e)
-        {
-            throw new UsageException($"{e.Message} (or pass --data-dir).");
-        }
-        Cli.Require(Directory.Exists(folder), $"data folder not found: {folder} (pass --data-dir).");
-        return folder;
-    }
 }

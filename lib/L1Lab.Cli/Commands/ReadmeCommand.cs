@@ -1,7 +1,7 @@
 using System.CommandLine;
+using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.IO;
-using L1Lab.Results;
 
 namespace L1Lab.Cli.Commands;
 

@@ -51,7 +51,7 @@ static class ReproduceCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
-            var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
+            var folder = MnistDataFolder.From(parsed.GetValue(dataDir));
             var output = OutputLocation.Prepare(parsed.GetValue(outDir), "--out");
 
             return Task.FromResult(LibraryFailures.Report(() => Run(options, l1, limit, folder, output, cancellation)));

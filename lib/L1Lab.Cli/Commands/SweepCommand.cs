@@ -3,7 +3,6 @@ using System.Globalization;
 using L1Lab.Cli.Reports;
 using L1Lab.Data;
 using L1Lab.Experiments;
-using L1Lab.Results;
 using L1Lab.Training;
 using Spectre.Console;
 
@@ -64,7 +63,7 @@ static class SweepCommand
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
-            var folder = LibraryFailures.MnistFolder(parsed.GetValue(dataDir));
+            var folder = MnistDataFolder.From(parsed.GetValue(dataDir));
             return (options, limit, folder, OutputLocation.Prepare(parsed.GetValue(outDir), "--out"));
         }
     }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace L1Lab.Data;
 
 /// <summary>

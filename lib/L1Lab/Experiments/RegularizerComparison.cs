@@ -1,7 +1,6 @@
 using L1Lab.Models;
 using L1Lab.Results;
 using System.Globalization;
-using System.Text;
 using L1Lab.Data;
 using L1Lab.IO;
 using L1Lab.Training;

@@ -11,7 +11,8 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(value);
         var lines = runs.Select(r => (Series)new LineSeries(r.Run,
-            r.Epochs.Select(e => (double)e.Epoch).ToArray(), r.Epochs.Select(value).ToArray()) { Markers = true });
+            r.Epochs.Select(e => (double)e.Epoch).ToArray(), r.Epochs.Select(value).ToArray())
+        { Markers = true });
         return new Figure(title, Axis.Linear("epoch"), Axis.Linear(yTitle), lines);
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using L1Lab.IO;
 using L1Lab.Training;
 using Microsoft.Data.Analysis;

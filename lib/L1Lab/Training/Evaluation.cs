@@ -1,5 +1,4 @@
 using L1Lab.Data;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace L1Lab.Training;

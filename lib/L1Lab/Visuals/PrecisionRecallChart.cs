@@ -36,6 +36,7 @@ public static class PrecisionRecallChart
         return new Figure(title,
             new Axis("recall (sensitivity)") { Min = 0, Max = 1 },
             new Axis("precision (PPV at this prevalence)") { Min = 0, Max = 1.02 },
-            lines.Append(chance)) { Width = 560, Height = 500 };
+            lines.Append(chance))
+        { Width = 560, Height = 500 };
     }
 }

@@ -22,7 +22,8 @@ public static class ReliabilityChart
         {
             var color = Palette.Color(series.Count / 2);
             series.Add(new LineSeries($"{name} (ECE {diagram.ExpectedCalibrationError.ToString("F3", CultureInfo.InvariantCulture)}, {diagram.BinCount} bins)",
-                diagram.Bins.Select(b => b.MeanPredicted).ToArray(), diagram.Bins.Select(b => b.Observed.Estimate).ToArray()) { Markers = true, Color = color });
+                diagram.Bins.Select(b => b.MeanPredicted).ToArray(), diagram.Bins.Select(b => b.Observed.Estimate).ToArray())
+            { Markers = true, Color = color });
             // One series of vertical bars, NaN between them so they are not joined.
             var x = diagram.Bins.SelectMany(b => new[] { b.MeanPredicted, b.MeanPredicted, double.NaN }).ToArray();
             var y = diagram.Bins.SelectMany(b => new[] { b.Observed.Lower, b.Observed.Upper, double.NaN }).ToArray();
@@ -32,6 +33,7 @@ public static class ReliabilityChart
         return new Figure(title,
             new Axis("mean predicted probability of the positive class") { Min = 0, Max = 1 },
             new Axis("observed share of positives") { Min = 0, Max = 1.02 },
-            series) { Width = 560, Height = 500 };
+            series)
+        { Width = 560, Height = 500 };
     }
 }

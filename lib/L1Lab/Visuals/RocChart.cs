@@ -15,6 +15,7 @@ public static class RocChart
         return new Figure(title,
             new Axis("false-positive rate (1 − specificity)") { Min = 0, Max = 1 },
             new Axis("sensitivity (true-positive rate)") { Min = 0, Max = 1.02 },
-            lines.Append(chance)) { Width = 560, Height = 500 };
+            lines.Append(chance))
+        { Width = 560, Height = 500 };
     }
 }

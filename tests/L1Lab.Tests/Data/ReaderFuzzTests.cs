@@ -104,24 +104,24 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             case 1: // truncate
                 return bytes[..random.Next(bytes.Length)];
             case 2: // append junk
-            {
-                var junk = new byte[random.Next(1, 20)];
-                random.NextBytes(junk);
-                return [.. bytes, .. junk];
-            }
+                {
+                    var junk = new byte[random.Next(1, 20)];
+                    random.NextBytes(junk);
+                    return [.. bytes, .. junk];
+                }
             case 3: // overwrite a 4-byte word with a large or extreme value (IDX dims, npy lengths, zip sizes)
-            {
-                var at = random.Next(Math.Max(1, bytes.Length - 4));
-                var value = random.Next(3) switch { 0 => int.MaxValue, 1 => -1, _ => random.Next() };
-                BitConverter.GetBytes(value).CopyTo(bytes, Math.Min(at, bytes.Length - 4));
-                return bytes;
-            }
+                {
+                    var at = random.Next(Math.Max(1, bytes.Length - 4));
+                    var value = random.Next(3) switch { 0 => int.MaxValue, 1 => -1, _ => random.Next() };
+                    BitConverter.GetBytes(value).CopyTo(bytes, Math.Min(at, bytes.Length - 4));
+                    return bytes;
+                }
             default: // cut a slice out of the middle
-            {
-                var from = random.Next(bytes.Length);
-                var to = Math.Min(bytes.Length, from + random.Next(1, 16));
-                return [.. bytes[..from], .. bytes[to..]];
-            }
+                {
+                    var from = random.Next(bytes.Length);
+                    var to = Math.Min(bytes.Length, from + random.Next(1, 16));
+                    return [.. bytes[..from], .. bytes[to..]];
+                }
         }
     }
 }

@@ -92,7 +92,7 @@ public sealed class BinaryMetricsTests
                         wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
                     }
 
-            Compare.Close($"trial {trial} (n={n})", BinaryMetrics.Auc(scores, labels), wins / pairs, atol: 1e-12);
+            TensorAssert.Close($"trial {trial} (n={n})", BinaryMetrics.Auc(scores, labels), wins / pairs, atol: 1e-12);
         }
     }
 

@@ -60,12 +60,12 @@ public sealed class BootstrapTests
             """, new { a = a.Scores, b = b.Scores, y = a.IsPositive, idx = indices });
 
         var auc = reference[0].Doubles();
-        for (int r = 0; r < resamples; r++) Compare.Close($"replicate {r}", single.Replicates[r], auc[r], atol: 1e-12);
-        Compare.Close("AUC lower", single.Interval.Lower, reference[1][0].GetDouble(), atol: 1e-12);
-        Compare.Close("AUC upper", single.Interval.Upper, reference[1][1].GetDouble(), atol: 1e-12);
-        Compare.Close("difference lower", paired.Interval.Lower, reference[2][0].GetDouble(), atol: 1e-12);
-        Compare.Close("difference upper", paired.Interval.Upper, reference[2][1].GetDouble(), atol: 1e-12);
-        Compare.Close("difference SE", paired.StandardError, reference[3].GetDouble(), atol: 1e-12);
+        for (int r = 0; r < resamples; r++) TensorAssert.Close($"replicate {r}", single.Replicates[r], auc[r], atol: 1e-12);
+        TensorAssert.Close("AUC lower", single.Interval.Lower, reference[1][0].GetDouble(), atol: 1e-12);
+        TensorAssert.Close("AUC upper", single.Interval.Upper, reference[1][1].GetDouble(), atol: 1e-12);
+        TensorAssert.Close("difference lower", paired.Interval.Lower, reference[2][0].GetDouble(), atol: 1e-12);
+        TensorAssert.Close("difference upper", paired.Interval.Upper, reference[2][1].GetDouble(), atol: 1e-12);
+        TensorAssert.Close("difference SE", paired.StandardError, reference[3].GetDouble(), atol: 1e-12);
         Assert.Equal("paired bootstrap", paired.Interval.Method);
     }
 

@@ -65,14 +65,14 @@ public sealed class CalibrationTests
             var diagram = scores.Reliability(bins[i]);
             var observed = reference[i][1].Doubles();
             var predicted = reference[i][2].Doubles();
-            Compare.Close($"case {i} Brier", scores.Brier(), reference[i][0].GetDouble(), atol: 1e-14);
+            TensorAssert.Close($"case {i} Brier", scores.Brier(), reference[i][0].GetDouble(), atol: 1e-14);
             Assert.Equal(observed.Length, diagram.Bins.Count);
             for (int b = 0; b < observed.Length; b++)
             {
-                Compare.Close($"case {i} bin {b} observed", diagram.Bins[b].Observed.Estimate, observed[b], atol: 1e-12);
-                Compare.Close($"case {i} bin {b} predicted", diagram.Bins[b].MeanPredicted, predicted[b], atol: 1e-12);
+                TensorAssert.Close($"case {i} bin {b} observed", diagram.Bins[b].Observed.Estimate, observed[b], atol: 1e-12);
+                TensorAssert.Close($"case {i} bin {b} predicted", diagram.Bins[b].MeanPredicted, predicted[b], atol: 1e-12);
             }
-            Compare.Close($"case {i} ECE", diagram.ExpectedCalibrationError, reference[i][3].GetDouble(), atol: 1e-12);
+            TensorAssert.Close($"case {i} ECE", diagram.ExpectedCalibrationError, reference[i][3].GetDouble(), atol: 1e-12);
         }
     }
 

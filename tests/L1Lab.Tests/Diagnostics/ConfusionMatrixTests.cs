@@ -41,7 +41,7 @@ public sealed class ConfusionMatrixTests
             cases.Select((c, i) => new { s = c.Scores, y = c.Labels, t = thresholds[i] }).ToArray()).Doubles();
 
         for (int i = 0; i < cases.Length; i++)
-            Compare.Close($"case {i}", BinaryMetrics.Confusion(cases[i].Scores, cases[i].Labels, thresholds[i]).BalancedAccuracy, reference[i], atol: 1e-12);
+            TensorAssert.Close($"case {i}", BinaryMetrics.Confusion(cases[i].Scores, cases[i].Labels, thresholds[i]).BalancedAccuracy, reference[i], atol: 1e-12);
     }
 
     [Fact]

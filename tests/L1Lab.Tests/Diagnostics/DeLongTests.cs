@@ -66,13 +66,13 @@ public sealed class DeLongTests
             var expected = reference[i].Doubles();
             var single = DeLong.Auc(new BinaryScores(a, y));
             var paired = DeLong.Compare(new BinaryScores(a, y), new BinaryScores(b, y));
-            Compare.Close($"case {i} AUC", single.Auc, expected[0], atol: 1e-12);
-            Compare.Close($"case {i} Var(AUC)", single.Variance, expected[1], atol: 1e-14);
-            Compare.Close($"case {i} difference", paired.Difference, expected[2], atol: 1e-12);
-            Compare.Close($"case {i} SE(difference)", paired.StandardError, expected[3], atol: 1e-12);
-            Compare.Close($"case {i} p", paired.PValue, expected[4], atol: 1e-10);
+            TensorAssert.Close($"case {i} AUC", single.Auc, expected[0], atol: 1e-12);
+            TensorAssert.Close($"case {i} Var(AUC)", single.Variance, expected[1], atol: 1e-14);
+            TensorAssert.Close($"case {i} difference", paired.Difference, expected[2], atol: 1e-12);
+            TensorAssert.Close($"case {i} SE(difference)", paired.StandardError, expected[3], atol: 1e-12);
+            TensorAssert.Close($"case {i} p", paired.PValue, expected[4], atol: 1e-10);
             Assert.Equal("DeLong", paired.Interval.Method);
-            Compare.Close($"case {i} interval", paired.Interval.Upper - paired.Interval.Lower, 2 * 1.959963984540054 * expected[3], atol: 1e-10);
+            TensorAssert.Close($"case {i} interval", paired.Interval.Upper - paired.Interval.Lower, 2 * 1.959963984540054 * expected[3], atol: 1e-10);
         }
     }
 

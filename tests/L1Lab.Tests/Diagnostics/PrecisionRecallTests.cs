@@ -36,7 +36,7 @@ public sealed class PrecisionRecallTests
         for (int i = 0; i < cases.Length; i++)
         {
             var curve = BinaryMetrics.PrecisionRecall(cases[i].Scores, cases[i].Labels);
-            Compare.Close($"case {i} AP", curve.AveragePrecision, reference[i][0].GetDouble(), atol: 1e-12);
+            TensorAssert.Close($"case {i} AP", curve.AveragePrecision, reference[i][0].GetDouble(), atol: 1e-12);
             // sklearn stops at the first point of full recall; ours goes on to the lowest score, so compare its prefix.
             var precision = reference[i][1].Doubles();
             var recall = reference[i][2].Doubles();
@@ -44,8 +44,8 @@ public sealed class PrecisionRecallTests
             for (int k = 0; k < thresholds.Length; k++)
             {
                 Assert.Equal(thresholds[k], curve.Points[k].Threshold);
-                Compare.Close($"case {i} point {k} precision", curve.Points[k].Precision, precision[k], atol: 1e-12);
-                Compare.Close($"case {i} point {k} recall", curve.Points[k].Recall, recall[k], atol: 1e-12);
+                TensorAssert.Close($"case {i} point {k} precision", curve.Points[k].Precision, precision[k], atol: 1e-12);
+                TensorAssert.Close($"case {i} point {k} recall", curve.Points[k].Recall, recall[k], atol: 1e-12);
             }
             Assert.All(curve.Points.Skip(thresholds.Length), p => Assert.Equal(1.0, p.Recall));
         }

@@ -41,10 +41,10 @@ public sealed class PredictiveValuesTests
                     (ppvMin, ppvMax, npvMin, npvMax) = (Math.Min(ppvMin, ppv), Math.Max(ppvMax, ppv), Math.Min(npvMin, npv), Math.Max(npvMax, npv));
                 }
 
-            Compare.Close($"PPV lower at {prevalence}", values.PositivePredictiveValue.Lower, ppvMin, atol: 1e-12);
-            Compare.Close($"PPV upper at {prevalence}", values.PositivePredictiveValue.Upper, ppvMax, atol: 1e-12);
-            Compare.Close($"NPV lower at {prevalence}", values.NegativePredictiveValue.Lower, npvMin, atol: 1e-12);
-            Compare.Close($"NPV upper at {prevalence}", values.NegativePredictiveValue.Upper, npvMax, atol: 1e-12);
+            TensorAssert.Close($"PPV lower at {prevalence}", values.PositivePredictiveValue.Lower, ppvMin, atol: 1e-12);
+            TensorAssert.Close($"PPV upper at {prevalence}", values.PositivePredictiveValue.Upper, ppvMax, atol: 1e-12);
+            TensorAssert.Close($"NPV lower at {prevalence}", values.NegativePredictiveValue.Lower, npvMin, atol: 1e-12);
+            TensorAssert.Close($"NPV upper at {prevalence}", values.NegativePredictiveValue.Upper, npvMax, atol: 1e-12);
             Assert.True(values.PositivePredictiveValue.Contains(values.PositivePredictiveValue.Estimate));
             Assert.Equal(PredictiveValues.Method, values.PositivePredictiveValue.Method);
         }

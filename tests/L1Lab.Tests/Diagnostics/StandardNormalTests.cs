@@ -24,9 +24,9 @@ public sealed class StandardNormalTests
         var cdf = reference[0].Doubles();
         var ppf = reference[1].Doubles();
         for (int i = 0; i < xs.Length; i++)
-            Compare.Close($"Φ({xs[i]})", StandardNormal.Cdf(xs[i]), cdf[i], atol: 1e-12 * cdf[i]);
+            TensorAssert.Close($"Φ({xs[i]})", StandardNormal.Cdf(xs[i]), cdf[i], atol: 1e-12 * cdf[i]);
         for (int i = 0; i < ps.Length; i++)
-            Compare.Close($"Φ⁻¹({ps[i]})", StandardNormal.Quantile(ps[i]), ppf[i], atol: 1e-12 * Math.Max(1, Math.Abs(ppf[i])));
+            TensorAssert.Close($"Φ⁻¹({ps[i]})", StandardNormal.Quantile(ps[i]), ppf[i], atol: 1e-12 * Math.Max(1, Math.Abs(ppf[i])));
     }
 
     [Theory]

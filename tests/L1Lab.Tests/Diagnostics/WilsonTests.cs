@@ -51,8 +51,8 @@ public sealed class WilsonTests
             var (k, n, level) = cases[i];
             var ours = Wilson.Interval(k, n, level);
             var limits = reference[i].Doubles();
-            Compare.Close($"lower {k}/{n} at {level}", ours.Lower, limits[0], atol: 1e-12);
-            Compare.Close($"upper {k}/{n} at {level}", ours.Upper, limits[1], atol: 1e-12);
+            TensorAssert.Close($"lower {k}/{n} at {level}", ours.Lower, limits[0], atol: 1e-12);
+            TensorAssert.Close($"upper {k}/{n} at {level}", ours.Upper, limits[1], atol: 1e-12);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using L1Lab.Data;
 using L1Lab.Experiments;
 using L1Lab.Models;

@@ -1,5 +1,4 @@
 using L1Lab.Experiments;
-using L1Lab.Results;
 using L1Lab.Training;
 
 namespace L1Lab.Tests.Experiments;

@@ -29,8 +29,8 @@ public sealed class CnnTests
         using var byHand = nn.functional.linear(h2.flatten(1), model.Head.weight!, model.Head.bias!);
 
         Assert.Equal([5L, 3L], logits.shape);
-        Compare.Exact("flat vs square", logits, square);
-        Compare.Close("forward vs by hand", logits, byHand, atol: 1e-6);
+        TensorAssert.Exact("flat vs square", logits, square);
+        TensorAssert.Close("forward vs by hand", logits, byHand, atol: 1e-6);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class CnnTests
         using var b = Cnn.Create([4, 8], 2, seed: 11);
         using var c = Cnn.Create([4, 8], 2, seed: 12);
 
-        Compare.Exact("same seed", a.Convolutions[1].weight!, b.Convolutions[1].weight!);
+        TensorAssert.Exact("same seed", a.Convolutions[1].weight!, b.Convolutions[1].weight!);
         Assert.False(a.Convolutions[1].weight!.allclose(c.Convolutions[1].weight!, rtol: 0, atol: 0));
         Assert.True(a.Convolutions[1].weight!.abs().max().item<float>() <= 1 / Math.Sqrt(4 * 9));
     }
@@ -79,7 +79,7 @@ public sealed class CnnTests
         Assert.Equal([true, false, false, false, false, true, true, true], model.RemovableFilters()[1]);
         Assert.True(pruned.ParameterCount < model.ParameterCount);
         using var noGrad2 = no_grad();
-        Compare.Close("pruned vs dense logits", pruned.forward(x), model.forward(x), atol: 1e-5);
+        TensorAssert.Close("pruned vs dense logits", pruned.forward(x), model.forward(x), atol: 1e-5);
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public sealed class CnnTests
         // Layer 1 keeps one zero filter; layer 0 then feeds only zero weights, so it shrinks to one too.
         Assert.Equal([1, 1], pruned.Channels);
         using var noGrad = no_grad();
-        Compare.Close("all-dead layer", pruned.forward(x), model.forward(x), atol: 1e-6);
+        TensorAssert.Close("all-dead layer", pruned.forward(x), model.forward(x), atol: 1e-6);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using L1Lab.Models;
-using L1Lab.Tests.Shared;
 
 namespace L1Lab.Tests.Models;
 

@@ -19,7 +19,7 @@ public sealed class CsrMatrixTests
         Assert.Equal([1, 0, 2], csr.ColumnIndex);
         Assert.Equal([0, 1, 1, 3], csr.RowStart);
         Assert.Equal(3, csr.NonZeros);
-        Compare.Close("sparsity", csr.Sparsity, 6.0 / 9.0);
+        TensorAssert.Close("sparsity", csr.Sparsity, 6.0 / 9.0);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CsrMatrixTests
         csr.Multiply(input.data<float>().ToArray(), batch, output);
 
         // Then it matches TorchSharp's dense x·Wᵀ
-        Compare.Close("csr product", tensor(output).view(batch, 20), input.matmul(weight.t()), atol: 1e-5);
+        TensorAssert.Close("csr product", tensor(output).view(batch, 20), input.matmul(weight.t()), atol: 1e-5);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CsrMatrixTests
         var dense = model.forward(input);
 
         // Then the logits agree and the CSR form is smaller than the dense one
-        Compare.Close("sparse logits", sparse.Forward(input), dense, atol: 1e-5);
+        TensorAssert.Close("sparse logits", sparse.Forward(input), dense, atol: 1e-5);
         Assert.True(sparse.StorageBytes < sparse.DenseBytes / 3, $"{sparse.StorageBytes} vs {sparse.DenseBytes}");
         Assert.InRange(sparse.Weights[0].Sparsity, 0.88, 0.92);
     }

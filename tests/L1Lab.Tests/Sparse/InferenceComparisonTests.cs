@@ -20,7 +20,7 @@ public sealed class InferenceComparisonTests
 
         // Then the logits are the dense ones
         using (no_grad())
-            Compare.Close("COO forward vs dense forward", viaCoo, pruned.forward(input), 1e-5);
+            TensorAssert.Close("COO forward vs dense forward", viaCoo, pruned.forward(input), 1e-5);
         Assert.Equal(new long[] { 5, 4 }, viaCoo.shape);
     }
 

@@ -25,10 +25,10 @@ public sealed class PruningTests
             long size = before.numel(), expectedZeros = (long)(fraction * size);
             Assert.Equal(expectedZeros, after.eq(0).sum().item<long>());
             var kept = after.ne(0);
-            Compare.Exact($"kept weights of layer {i}", after.masked_select(kept), before.masked_select(kept));
+            TensorAssert.Exact($"kept weights of layer {i}", after.masked_select(kept), before.masked_select(kept));
             if (expectedZeros > 0)
                 Assert.True(before.abs().masked_select(kept).min().item<float>() > before.abs().masked_select(kept.logical_not()).max().item<float>());
-            Compare.Exact($"bias of layer {i}", pruned.Layers[i].bias!, model.Layers[i].bias!);
+            TensorAssert.Exact($"bias of layer {i}", pruned.Layers[i].bias!, model.Layers[i].bias!);
         }
     }
 

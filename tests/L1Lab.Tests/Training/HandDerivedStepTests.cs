@@ -22,7 +22,12 @@ public sealed class HandDerivedStepTests(SmallMnist data) : IClassFixture<SmallM
         // Given 500 images (the last batch of 32 is partial) and the same seed for both paths
         var options = new TrainingOptions
         {
-            Epochs = 2, BatchSize = 32, LearningRate = 0.05, Seed = 3, L2Lambda = l2, L1Lambda = l1,
+            Epochs = 2,
+            BatchSize = 32,
+            LearningRate = 0.05,
+            Seed = 3,
+            L2Lambda = l2,
+            L1Lambda = l1,
             L1Mode = mode == "none" ? L1Mode.Penalty : Enum.Parse<L1Mode>(mode, ignoreCase: true),
         };
         using var train = data.Train.Take(500);

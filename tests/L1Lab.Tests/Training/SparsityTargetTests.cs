@@ -90,8 +90,13 @@ public sealed class SparsityTargetTests
         using var model = Cnn.Create([4, 8], 2, seed: 1);
         var options = new TrainingOptions
         {
-            Epochs = 4, BatchSize = 32, LearningRate = 0.05, Seed = 3,
-            L1Mode = L1Mode.Proximal, L1Lambda = 2e-2, FilterGroupLambda = 2e-2,
+            Epochs = 4,
+            BatchSize = 32,
+            LearningRate = 0.05,
+            Seed = 3,
+            L1Mode = L1Mode.Proximal,
+            L1Lambda = 2e-2,
+            FilterGroupLambda = 2e-2,
         };
 
         // When: the target is the sparsity the second epoch reaches in a run without one (same seed, same path).

@@ -57,7 +57,7 @@ public sealed class TrainerGroupLassoTests(SmallMnist data) : IClassFixture<Smal
 
         // Then the weights agree to float rounding, and the trainer ran the group prox once per step, on the first layer only
         foreach (var ((name, a), (_, b)) in trained.named_parameters().Zip(byHand.named_parameters()))
-            Compare.Close($"Trainer vs autograd + group prox {name}", a, b, atol: 1e-5);
+            TensorAssert.Close($"Trainer vs autograd + group prox {name}", a, b, atol: 1e-5);
         Assert.Equal(2 * steps, calls["GroupLasso.SoftThresholdColumnsInPlace"]);   // the trainer's and the loop's
     }
 
@@ -71,7 +71,7 @@ public sealed class TrainerGroupLassoTests(SmallMnist data) : IClassFixture<Smal
         new Trainer(Grouped with { L1Lambda = 1e-4, L1Mode = L1Mode.Proximal, UseHandDerivedStep = false }).Fit(slow, data.Train, data.Test);
 
         foreach (var ((name, a), (_, b)) in fast.named_parameters().Zip(slow.named_parameters()))
-            Compare.Close($"hand-derived vs autograd {name}", a, b, atol: 1e-5);
+            TensorAssert.Close($"hand-derived vs autograd {name}", a, b, atol: 1e-5);
         Assert.InRange(GroupLasso.ZeroColumns(fast.Layers[0].weight!), GroupLasso.ZeroColumns(slow.Layers[0].weight!) - 2, GroupLasso.ZeroColumns(slow.Layers[0].weight!) + 2);
     }
 

@@ -107,9 +107,9 @@ public sealed class TrainerTests(SmallMnist data) : IClassFixture<SmallMnist>
 
         // Then the reported penalty is λ·Σ|w| of the trained weights, and the data loss is the loop's mean cross-entropy without it
         using (var scope = NewDisposeScope())
-            Compare.Close("reported penalty vs L1.Penalty of the trained weights", reported.Penalty, L1.Penalty(trained, options.L1Lambda).item<float>(), atol: 1e-6);
+            TensorAssert.Close("reported penalty vs L1.Penalty of the trained weights", reported.Penalty, L1.Penalty(trained, options.L1Lambda).item<float>(), atol: 1e-6);
         Assert.True(reported.Penalty > 0.01, $"penalty {reported.Penalty}");
-        Compare.Close("reported data loss vs explicit loop", reported.DataLoss, dataLossSum / steps, atol: 1e-4);
+        TensorAssert.Close("reported data loss vs explicit loop", reported.DataLoss, dataLossSum / steps, atol: 1e-4);
         Assert.Equal(0, Fit(Quick with { Epochs = 1 })[^1].Penalty);
     }
 

@@ -81,7 +81,7 @@ public sealed class TrainerUpdatePathTests(SmallMnist data) : IClassFixture<Smal
 
         // Then the weights agree to float rounding, and so do their exact zeros (a few may sit on the threshold)
         foreach (var ((name, a), (_, b)) in trained.named_parameters().Zip(byHand.named_parameters()))
-            Compare.Close($"Trainer vs explicit ProximalStep {name}", a, b, atol: 1e-5);
+            TensorAssert.Close($"Trainer vs explicit ProximalStep {name}", a, b, atol: 1e-5);
         var zerosTrained = Sparsity.Measure(trained).Zeros;
         var zerosByHand = Sparsity.Measure(byHand).Zeros;
         Assert.True(zerosTrained > 0, "proximal training should leave exact zeros");

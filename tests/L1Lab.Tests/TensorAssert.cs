@@ -4,7 +4,7 @@ namespace L1Lab.Tests;
 /// micrograd's <c>cmp(name, ours, reference)</c>: compares our tensor with a reference implementation
 /// and puts the exact-equality flag and the max-abs difference in the assertion message.
 /// </summary>
-static class Compare
+static class TensorAssert
 {
     /// <summary>One line: name, whether the tensors are bit-for-bit equal, and the largest |ours − reference|.</summary>
     public static string Describe(string name, Tensor ours, Tensor reference)

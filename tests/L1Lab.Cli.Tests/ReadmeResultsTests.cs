@@ -1,20 +1,17 @@
-using L1Lab.Data;
-using L1Lab.Results;
+using L1Lab.Cli.Reports;
 
-namespace L1Lab.Tests.Results;
+namespace L1Lab.Cli.Tests;
 
 public sealed class ReadmeResultsTests
 {
-    static string RepositoryRoot => Directory.GetParent(DataPaths.FindDataDirectory())!.FullName;
-
     [Fact]
     public void README_results_block_is_what_the_committed_result_files_give()
     {
         // Given the committed result files and README.md
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
 
         // When the block is regenerated from them
-        var regenerated = ReadmeResults.Update(readme, ReadmeResults.Render(RepositoryRoot));
+        var regenerated = ReadmeResults.Update(readme, ReadmeResults.Render(TestPaths.RepoRoot));
 
         // Then nothing changes: every number in the block comes from results/, none was edited by hand
         Assert.True(regenerated == readme,

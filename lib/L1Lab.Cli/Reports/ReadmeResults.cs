@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using L1Lab.Results;
+using L1Lab.Training;
 
-namespace L1Lab.Results;
+namespace L1Lab.Cli.Reports;
 
 /// <summary>
 /// The README's results block, generated from the committed result files in <c>results/</c> so that no number in it
@@ -87,5 +89,5 @@ public static class ReadmeResults
         return readme[..start] + "\n" + block + readme[end..];
     }
 
-    static string L1ModeNameOrNone(Training.L1Mode? mode) => Training.L1ModeName.Of(mode);
+    static string L1ModeNameOrNone(L1Mode? mode) => L1ModeName.Of(mode);
 }
