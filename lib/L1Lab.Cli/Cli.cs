@@ -41,6 +41,9 @@ static class Cli
             context.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         });
+        // Also the ambient token, as in a notebook cell: library calls see it without a parameter, and so can a diagnostic
+        // listener on the training thread (the Ctrl+C test waits for it before counting the updates that follow).
+        using var ambient = AmbientCancellation.Enter(cancel.Token);
         try
         {
             // Exceptions reach the handlers below instead of System.CommandLine's, which would print the trace.

@@ -58,6 +58,28 @@ public sealed class ReproduceFailureTests : IDisposable
     }
 
     [Fact]
+    public void Ctrl_C_in_the_middle_of_a_step_lets_no_further_step_start()
+    {
+        // Given a run whose 11th step (4 parameter updates per step: two weight matrices, two biases) is interrupted
+        // after its 2nd update, the training thread held until the app has seen the Ctrl+C
+        var count = Path.Combine(_output, "updates-after-cancel.txt");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+            [StartupHook.InterruptAtVariable] = "42",
+            [StartupHook.UpdatesAfterVariable] = count,
+        };
+
+        // When the run goes on
+        var result = App.Run(environment, "reproduce", "--epochs", "1", "--train-samples", "2000", "--out", Path.Combine(_output, "out"));
+
+        // Then it stops as cancelled, and at most the interrupted step's last 2 updates ran after the cancellation
+        Assert.True(result.ExitCode == 130, result.Error + result.Out);
+        var after = int.Parse(File.ReadAllText(count), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(after, 0, 2);
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_training_within_a_step_keeps_finished_epochs_and_writes_no_partial_results()
     {
         // Given a long run that has finished its first epoch (a checkpoint exists)
