@@ -2,10 +2,10 @@
 # L1Lab against PyTorch, measured side by side in one run: the articles' MNIST MLP (--model mlp, the default) or
 # notebook 10's CNN on PneumoniaMNIST (--model cnn).
 #
-#   bash benchmarks/compare-pytorch.sh [--model mlp|cnn] [--rounds 3] [--epochs 3] [--write]
+#   bash benchmarks/compare-pytorch.sh [--model mlp|cnn] [--rounds 3] [--epochs 3] [--modes none,proximal] [--write]
 #
 # Each round trains, for each mode (MLP: no L1, L1 in the loss, proximal L1; CNN: no L1, proximal L1, proximal L1
-# plus group lasso on filters), L1Lab and then PyTorch with the same model, data, batch size, learning rate and
+# plus group lasso on filters; --modes keeps a comma-separated subset, to fit a run into less time), L1Lab and then PyTorch with the same model, data, batch size, learning rate and
 # threads, so both see the machine in the same state. The first epoch of every
 # run is a warm-up and is dropped; the table gives the median seconds of training per epoch over the remaining
 # epochs of all rounds, and the ratio L1Lab / PyTorch. With --write the table replaces the block between the
@@ -13,14 +13,15 @@
 # benchmarks/README.md; the top-level README quotes its ratio in one line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=3 epochs=3 write=0 model=mlp
+rounds=3 epochs=3 write=0 model=mlp only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --epochs) epochs=$2; shift 2 ;;
     --model) model=${2:-}; shift 2 ;;
+    --modes) only=${2:-}; shift 2 ;;
     --write) write=1; shift ;;
-    *) echo "compare-pytorch.sh: unknown option '$1' (use --model mlp|cnn, --rounds N, --epochs N, --write)" >&2; exit 2 ;;
+    *) echo "compare-pytorch.sh: unknown option '$1' (use --model mlp|cnn, --rounds N, --epochs N, --modes a,b, --write)" >&2; exit 2 ;;
   esac
 done
 case "$rounds$epochs" in *[!0-9]*) echo "compare-pytorch.sh: --rounds and --epochs take whole numbers" >&2; exit 2 ;; esac
@@ -33,6 +34,13 @@ case "$model" in
        workload="4,708 PneumoniaMNIST images, CNN conv16-conv32-linear, lr 0.05, batch 32" ;;
   *) echo "compare-pytorch.sh: --model must be mlp or cnn (got '$model')" >&2; exit 2 ;;
 esac
+if [ -n "$only" ]; then
+  IFS=, read -r -a wanted <<<"$only"
+  for m in "${wanted[@]}"; do
+    case " ${modes[*]} " in *" $m "*) ;; *) echo "compare-pytorch.sh: --modes: '$m' is not a mode of --model $model (${modes[*]})" >&2; exit 2 ;; esac
+  done
+  modes=("${wanted[@]}")
+fi
 
 # PyTorch from Debian (python3-torch 1.13 on OpenBLAS); the system interpreter, not a virtual environment's.
 py=/usr/bin/python3
