@@ -80,7 +80,7 @@ public sealed class SandboxTests(Xunit.Abstractions.ITestOutputHelper output) : 
                     while (started.Count < 2000) started.Add(System.Diagnostics.Process.Start("/bin/sleep", "600")!);
                 }
                 catch (Exception e) { refused = e.GetType().Name; }
-                foreach (var p in started) p.Kill();
+                foreach (var p in started) { p.Kill(); p.WaitForExit(); }   // reaped, so their task slots are free again
                 System.Diagnostics.Process.Start("/bin/sh", new[] { "-c", "sleep 600 & sleep 600 &" });
                 throw new Exception($"PROBE started={started.Count} refused={refused}");
                 """,
