@@ -47,8 +47,7 @@ static class ReproduceCommand
             };
             double l1 = parsed.GetValue(lambda);
             Cli.Require(double.IsFinite(l1) && l1 >= 0, $"--lambda must be zero or positive (got {l1}).");
-            try { _ = new Trainer(options); }
-            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            if (options.FirstProblem() is { } problem) throw new UsageException(problem);
             int? limit = parsed.GetValue(trainSamples);
             Cli.Require(limit is null or > 0, $"--train-samples must be positive (got {limit}).");
             var folder = MnistDataFolder.From(parsed.GetValue(dataDir));

@@ -18,9 +18,8 @@ public sealed class Trainer
     /// <summary>Creates a trainer; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public Trainer(TrainingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
-        if (options.Device == "cuda" && !cuda.is_available())
-            throw new ArgumentException("device cuda was requested but CUDA is not available here (no GPU, or the TorchSharp-cpu package); use cpu, or see environment.md on GPUs.");
     }
 
     /// <summary>

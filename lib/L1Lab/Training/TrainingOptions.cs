@@ -49,19 +49,27 @@ public sealed record TrainingOptions
     /// <summary>True when training applies any L1 at all.</summary>
     public bool UsesL1 => L1Lambda > 0;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
-    public TrainingOptions Validate()
+    /// <summary>
+    /// The first invalid setting as one line (e.g. "epochs must be at least 1 (got 0)."), or null when the options
+    /// can train here. The one home of these rules: <see cref="Validate"/>, <see cref="Trainer"/> and the CLI's option
+    /// checks all ask it, so a bad value is reported the same way before any work starts.
+    /// </summary>
+    public string? FirstProblem()
     {
-        static void Require(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
-        Require(Epochs >= 1, $"epochs must be at least 1 (got {Epochs}).");
-        Require(BatchSize >= 1, $"batch size must be at least 1 (got {BatchSize}).");
-        Require(double.IsFinite(LearningRate) && LearningRate > 0, $"learning rate must be a positive number (got {LearningRate}).");
-        Require(double.IsFinite(L1Lambda) && L1Lambda >= 0, $"lambda must be zero or positive (got {L1Lambda}).");
-        Require(double.IsFinite(InputGroupLambda) && InputGroupLambda >= 0, $"input group lambda must be zero or positive (got {InputGroupLambda}).");
-        Require(double.IsFinite(FilterGroupLambda) && FilterGroupLambda >= 0, $"filter group lambda must be zero or positive (got {FilterGroupLambda}).");
-        Require(double.IsFinite(L2Lambda) && L2Lambda >= 0, $"L2 lambda must be zero or positive (got {L2Lambda}).");
-        Require(NearZeroTolerance > 0, $"near-zero tolerance must be positive (got {NearZeroTolerance}).");
-        Require(Device is "cpu" or "cuda", $"device must be cpu or cuda (got '{Device}').");
-        return this;
+        if (Epochs < 1) return $"epochs must be at least 1 (got {Epochs}).";
+        if (BatchSize < 1) return $"batch size must be at least 1 (got {BatchSize}).";
+        if (!(double.IsFinite(LearningRate) && LearningRate > 0)) return $"learning rate must be a positive number (got {LearningRate}).";
+        if (!(double.IsFinite(L1Lambda) && L1Lambda >= 0)) return $"lambda must be zero or positive (got {L1Lambda}).";
+        if (!(double.IsFinite(InputGroupLambda) && InputGroupLambda >= 0)) return $"input group lambda must be zero or positive (got {InputGroupLambda}).";
+        if (!(double.IsFinite(FilterGroupLambda) && FilterGroupLambda >= 0)) return $"filter group lambda must be zero or positive (got {FilterGroupLambda}).";
+        if (!(double.IsFinite(L2Lambda) && L2Lambda >= 0)) return $"L2 lambda must be zero or positive (got {L2Lambda}).";
+        if (!(NearZeroTolerance > 0)) return $"near-zero tolerance must be positive (got {NearZeroTolerance}).";
+        if (Device is not ("cpu" or "cuda")) return $"device must be cpu or cuda (got '{Device}').";
+        if (Device == "cuda" && !TorchSharp.torch.cuda.is_available())
+            return "device cuda was requested but CUDA is not available here (no GPU, or the TorchSharp-cpu package); use cpu, or see environment.md on GPUs.";
+        return null;
     }
+
+    /// <summary>Returns these options, or throws <see cref="ArgumentException"/> with <see cref="FirstProblem"/>.</summary>
+    public TrainingOptions Validate() => FirstProblem() is { } problem ? throw new ArgumentException(problem) : this;
 }
