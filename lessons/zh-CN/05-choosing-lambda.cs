@@ -57,7 +57,7 @@ lesson.Display($"{train.Count} training images, {test.Count} test images; λ ∈
 var cut = train.Count * 4 / 5;
 var pathTrain = train.Subset(Enumerable.Range(0, cut).Select(i => (long)i).ToArray());
 var pathValidation = train.Subset(Enumerable.Range(cut, train.Count - cut).Select(i => (long)i).ToArray());
-var sweep = Sweep.Run(new SweepOptions { Lambdas = lambdas, Training = training }, pathTrain, pathValidation);   // evaluated on validation, not test
+var sweep = Sweep.Run(pathTrain, pathValidation, new SweepOptions { Lambdas = lambdas, Training = training });   // evaluated on validation, not test
 var sweepTable = Sweep.ToDataFrame(sweep);
 sweepTable.Columns.RenameColumn("test_accuracy", "validation_accuracy");
 sweepTable.Columns.RenameColumn("gap", "train_validation_gap");

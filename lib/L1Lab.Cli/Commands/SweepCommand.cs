@@ -135,7 +135,7 @@ static class SweepCommand
             $"  [{p.Run}/{p.Runs}] {p.Label} epoch {m.Epoch}/{epochs}: train {100 * m.TrainAccuracy:F2} %, test {100 * m.TestAccuracy:F2} %, zeros {100 * m.ZeroFraction:F2} %, {m.Seconds:F1} s"));
 
         if (!Cli.Interactive)
-            return Sweep.Run(options, train, test, new SyncProgress<ExperimentProgress>(p => { if (p.Training.Completed is { } m) Line(p, m); }), cancellation);
+            return Sweep.Run(train, test, options, new SyncProgress<ExperimentProgress>(p => { if (p.Training.Completed is { } m) Line(p, m); }), cancellation);
 
         IReadOnlyList<SweepResult> rows = [];
         AnsiConsole.Progress()
@@ -143,7 +143,7 @@ static class SweepCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask("sweep", maxValue: runs);
-                rows = Sweep.Run(options, train, test, new SyncProgress<ExperimentProgress>(p =>
+                rows = Sweep.Run(train, test, options, new SyncProgress<ExperimentProgress>(p =>
                 {
                     task.Value = p.Run - 1 + (p.Training.Epoch - 1 + (double)p.Training.Step / p.Training.StepsPerEpoch) / epochs;
                     task.Description = Markup.Escape($"[{p.Run}/{p.Runs}] {p.Label}");

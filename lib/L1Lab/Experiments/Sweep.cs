@@ -49,16 +49,25 @@ public static class Sweep
     }
 
     /// <summary>
-    /// Runs the grid on <paramref name="train"/>, evaluating on <paramref name="test"/>, and returns one row per run.
+    /// Runs the grid on <paramref name="train"/>, evaluating on <paramref name="evaluation"/>, and returns one row per run.
+    /// Data first, then options, as in <see cref="RegularizerComparison.Run"/> and <see cref="CrossValidation"/>.
     /// Throws <see cref="OperationCanceledException"/> within one training step of cancellation.
     /// </summary>
+    /// <param name="train">The images every model is trained on.</param>
+    /// <param name="evaluation">
+    /// The held-out images each model is scored on: a validation split when the sweep informs a choice (notebook 05),
+    /// the test split only when it shows the effect of λ (<c>l1lab sweep</c>).
+    /// </param>
+    /// <param name="options">The grid (λ values, modes, seeds) and the training options shared by every run.</param>
+    /// <param name="progress">Receives each run's per-epoch progress; null for none.</param>
+    /// <param name="cancellation">Stops the sweep within one training step.</param>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     public static IReadOnlyList<SweepResult> Run(
-        SweepOptions options, ImageDataset train, ImageDataset test,
+        ImageDataset train, ImageDataset evaluation, SweepOptions options,
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(evaluation);
         var plan = Plan(options);
         var results = new List<SweepResult>();
         // In a notebook cell, one progress line and one figure for the whole sweep.
@@ -73,7 +82,7 @@ public static class Sweep
                 var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
                 var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
                 int run = i + 1;
-                var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, test,
+                var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, evaluation,
                     progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
                 var final = history[^1];
                 results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,

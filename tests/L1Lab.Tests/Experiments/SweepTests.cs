@@ -33,7 +33,7 @@ public sealed class SweepTests(SmallMnist data) : IClassFixture<SmallMnist>
     {
         var seen = new List<ExperimentProgress>();
 
-        var rows = Sweep.Run(Small, data.Train, data.Test, new Callback(seen.Add));
+        var rows = Sweep.Run(data.Train, data.Test, Small, new Callback(seen.Add));
 
         Assert.Equal(["none", "penalty", "proximal"], rows.Select(r => r.ModeName));
         Assert.Equal(0, rows[0].ZeroFraction);
@@ -66,8 +66,8 @@ public sealed class SweepTests(SmallMnist data) : IClassFixture<SmallMnist>
     {
         var options = Small with { Modes = [L1Mode.Proximal], Training = Small.Training with { Epochs = 1 } };
 
-        var first = Sweep.Run(options, data.Train, data.Test).Select(r => r with { Seconds = 0 });
-        var second = Sweep.Run(options, data.Train, data.Test).Select(r => r with { Seconds = 0 });
+        var first = Sweep.Run(data.Train, data.Test, options).Select(r => r with { Seconds = 0 });
+        var second = Sweep.Run(data.Train, data.Test, options).Select(r => r with { Seconds = 0 });
 
         Assert.Equal(first, second);
     }
@@ -96,7 +96,7 @@ public sealed class SweepTests(SmallMnist data) : IClassFixture<SmallMnist>
         using var cancel = new CancellationTokenSource();
         var progress = new Callback(p => { if (p.Run == 2) cancel.Cancel(); });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Sweep.Run(Small, data.Train, data.Test, progress, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Sweep.Run(data.Train, data.Test, Small, progress, cancel.Token));
     }
 
     [Theory]

@@ -64,7 +64,7 @@ public sealed class LiveProgressTests(SmallMnist data) : IClassFixture<SmallMnis
         var options = new SweepOptions { Lambdas = [0, 1e-3], Training = Quick with { Epochs = 1 }, HiddenSizes = [16] };
 
         using (AmbientDisplay.Enter(host.Show))
-            Sweep.Run(options, data.Train, data.Test);
+            Sweep.Run(data.Train, data.Test, options);
 
         Assert.Equal(2, host.Displays.Count);
         Assert.Contains(host.Displays[0].Cast<ProgressLine>(), l => l.Text.StartsWith("run 2/2", StringComparison.Ordinal));
