@@ -10,8 +10,11 @@ public static class NotebookParameters
 {
     /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none).</summary>
     /// <exception cref="NotebookException">The file is not a readable nbformat 4 notebook.</exception>
-    public static IReadOnlyList<string> Declared(string path) =>
-        ParametersCellOf(Notebook.Load(path)) is { } cell ? ParametersCell.Declared(cell.Source) : [];
+    public static IReadOnlyList<string> Declared(string path) => Declared(Notebook.Load(path));
+
+    /// <summary>The variables <paramref name="notebook"/>'s cell tagged <c>parameters</c> declares (empty when it has none).</summary>
+    public static IReadOnlyList<string> Declared(Notebook notebook) =>
+        ParametersCellOf(notebook) is { } cell ? ParametersCell.Declared(cell.Source) : [];
 
     /// <summary>The quick values the notebook's parameters cell declares in its metadata (empty when none).</summary>
     /// <exception cref="NotebookException">
@@ -56,7 +59,8 @@ public static class NotebookParameters
         return result;
     }
 
-    internal static NotebookCell? ParametersCellOf(Notebook notebook) =>
+    /// <summary>The notebook's first code cell tagged <c>parameters</c> (papermill's convention), or null when it has none.</summary>
+    public static NotebookCell? ParametersCellOf(Notebook notebook) =>
         notebook.Cells.FirstOrDefault(c => c.IsCode && c.Tags.Contains(ParametersCell.Tag));
 
     static string Names(IReadOnlyCollection<string> names) => names.Count == 0 ? "nothing" : string.Join(", ", names);

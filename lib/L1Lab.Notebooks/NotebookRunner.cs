@@ -112,7 +112,7 @@ public static class NotebookRunner
         return result with { Error = error, Outputs = [.. result.Outputs.Select(o => o is ErrorOutput ? new ErrorOutput(error) : o)] };
     }
 
-    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none); see <see cref="NotebookParameters.Declared"/>.</summary>
+    /// <summary>The variables the notebook's cell tagged <c>parameters</c> declares (empty when it has none); see <see cref="NotebookParameters.Declared(string)"/>.</summary>
     /// <exception cref="NotebookException">The file is not a readable nbformat 4 notebook.</exception>
     public static IReadOnlyList<string> DeclaredParameters(string path) => NotebookParameters.Declared(path);
 

@@ -4,13 +4,13 @@ namespace L1Lab.Cli.Tests;
 
 /// <summary>
 /// The project graph states the layering rule, and this test reads it: the notebook engine, the kernel and the
-/// authoring tools (workshop) reference neither TorchSharp, Microsoft.Data.Analysis nor the course library, directly or
+/// authoring tools (workshop; book, translation and lesson export) reference neither TorchSharp, Microsoft.Data.Analysis nor the course library, directly or
 /// through another project. Tensors and DataFrames get their notebook look from formatters the course library
 /// contributes by convention (lib/L1Lab/Visuals/ValueFormatterSource.cs), not from the engine knowing their types.
 /// </summary>
 public sealed class ProjectGraphTests
 {
-    static readonly string[] TorchFree = ["lib/L1Lab.Notebooks/L1Lab.Notebooks.csproj", "lib/L1Lab.Kernel/L1Lab.Kernel.csproj", "lib/L1Lab.Workshop/L1Lab.Workshop.csproj"];
+    static readonly string[] TorchFree = ["lib/L1Lab.Notebooks/L1Lab.Notebooks.csproj", "lib/L1Lab.Kernel/L1Lab.Kernel.csproj", "lib/L1Lab.Workshop/L1Lab.Workshop.csproj", "lib/L1Lab.Authoring/L1Lab.Authoring.csproj"];
     static readonly string[] Forbidden = ["TorchSharp", "TorchSharp-cpu", "Microsoft.Data.Analysis", "L1Lab.csproj"];
 
     public static TheoryData<string> TorchFreeProjects() => [.. TorchFree];
@@ -25,6 +25,14 @@ public sealed class ProjectGraphTests
         Assert.True(bad.Count == 0,
             $"{project} must stay torch-free, but reaches {string.Join("; ", bad.Select(b => $"{b.Name} (via {b.Via})"))}. " +
             "Give the type a formatter in the course library (lib/L1Lab/Visuals/ValueFormatterSource.cs) or move the code to a project on top.");
+    }
+
+    [Fact]
+    public void The_CLI_reaches_the_authoring_tools_through_its_own_reference()
+    {
+        var reached = Reach(Path.Combine(TestPaths.RepoRoot, "lib/L1Lab.Cli/L1Lab.Cli.csproj"));
+
+        Assert.Contains(reached, r => r.Name == "L1Lab.Authoring.csproj" && r.Via == Path.Combine("lib", "L1Lab.Cli", "L1Lab.Cli.csproj"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using L1Lab.Notebooks.Translation;
+using L1Lab.Authoring.Translation;
 
 namespace L1Lab.Notebooks.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using L1Lab.Notebooks.Translation;
+using L1Lab.Authoring.Translation;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

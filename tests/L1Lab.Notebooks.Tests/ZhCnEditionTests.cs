@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using L1Lab.Notebooks.Translation;
+using L1Lab.Authoring.Translation;
 
 namespace L1Lab.Notebooks.Tests;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using L1Lab.Authoring.Export;
 using L1Lab.Notebooks;
-using L1Lab.Notebooks.Export;
 
 namespace L1Lab.Cli.Commands;
 

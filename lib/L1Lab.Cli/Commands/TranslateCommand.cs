@@ -1,6 +1,6 @@
 using System.CommandLine;
+using L1Lab.Authoring.Translation;
 using L1Lab.Notebooks;
-using L1Lab.Notebooks.Translation;
 
 namespace L1Lab.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using L1Lab.Notebooks.Export;
+using L1Lab.Authoring.Export;
 
 namespace L1Lab.Notebooks.Tests.Export;
 

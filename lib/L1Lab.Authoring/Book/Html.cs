@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>HTML escaping that leaves every non-ASCII character as it is (the pages are UTF-8), so λ stays λ.</summary>
 static class Html

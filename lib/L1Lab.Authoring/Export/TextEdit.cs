@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Export;
+namespace L1Lab.Authoring.Export;
 
 /// <summary>One replacement in a cell's text: <see cref="Length"/> characters at <see cref="Start"/> become <see cref="Text"/> (an insertion when the length is 0).</summary>
 readonly record struct TextEdit(int Start, int Length, string Text)

@@ -1,4 +1,6 @@
-namespace L1Lab.Notebooks.Export;
+using L1Lab.Notebooks;
+
+namespace L1Lab.Authoring.Export;
 
 /// <summary>
 /// <c>l1lab notebooks export --to cs</c>: each course notebook as a lesson file, <c>lessons/NN-name.cs</c> for an

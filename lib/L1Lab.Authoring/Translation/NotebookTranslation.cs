@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>
 /// One notebook of an edition as the generator sees it: the notebook text it would write, whether the committed

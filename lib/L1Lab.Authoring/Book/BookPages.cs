@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>
 /// The book's HTML pages: the course table (index.html) and one page per chapter, all on one layout (a bar with the

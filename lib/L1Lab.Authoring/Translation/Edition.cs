@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using L1Lab.Notebooks;
 
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>
 /// Generates a translated edition of the course (<c>notebooks/&lt;lang&gt;/NN-name.ipynb</c>) from the English

@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>A translation file that cannot be read: reported as one line naming the file, the line and the problem.</summary>
 public sealed class TranslationFileException(string path, string reason)

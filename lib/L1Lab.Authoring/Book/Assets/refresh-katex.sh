@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes the vendored KaTeX files the book ships (katex/): the npm package's dist build, byte for byte.
-# Usage: lib/L1Lab.Cli/Book/Assets/refresh-katex.sh [VERSION]   (needs npm; the book build itself does not)
+# Usage: lib/L1Lab.Authoring/Book/Assets/refresh-katex.sh [VERSION]   (needs npm; the book build itself does not)
 # The tarball's integrity is checked against the registry's sha512 before anything is copied.
 set -euo pipefail
 version="${1:-0.19.1}"

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace L1Lab.Notebooks.Export;
+namespace L1Lab.Authoring.Export;
 
 /// <summary>
 /// A markdown cell as C# line comments: each line of the cell becomes one <c>// </c> line, wrapped exactly as the

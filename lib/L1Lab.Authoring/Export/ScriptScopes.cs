@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace L1Lab.Notebooks.Export;
+namespace L1Lab.Authoring.Export;
 
 /// <summary>
 /// The renames that turn a notebook's cells (C# scripts, one submission each) into one block of top-level statements.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>
 /// Reads and writes a translation file: plain markdown, so it renders and diffs like the course text, with one

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>
 /// Highlights a C# cell as HTML spans, from Roslyn's own lexer (the compiler the notebooks run on), so the book needs

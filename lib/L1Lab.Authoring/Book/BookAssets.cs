@@ -1,9 +1,9 @@
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>
 /// The files every page loads from assets/: KaTeX (vendored from npm, see Assets/refresh-katex.sh), the book's
-/// stylesheet and script, and plotly.js when the library provides it. They are embedded in this app, so a build needs
-/// no network and no npm.
+/// stylesheet and script, and plotly.js when the caller provides it (the CLI passes the course library's copy). They are
+/// embedded in this assembly, so a build needs no network and no npm.
 /// </summary>
 static class BookAssets
 {
@@ -12,11 +12,8 @@ static class BookAssets
     /// <summary>plotly.js's file name under assets/.</summary>
     public const string PlotlyFile = "plotly.min.js";
 
-    /// <summary>plotly.js's source, as the L1Lab library carries it (the same copy notebooks and reports use).</summary>
-    public static string? PlotlyScript => L1Lab.Visuals.PlotlyScript.Text;
-
-    /// <summary>Writes every asset under <paramref name="assets"/>.</summary>
-    public static void Write(string assets, bool withPlotly)
+    /// <summary>Writes every asset under <paramref name="assets"/>, plotly.js too when <paramref name="plotly"/> is given.</summary>
+    public static void Write(string assets, PlotlyAsset? plotly)
     {
         var assembly = typeof(BookAssets).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
@@ -27,10 +24,10 @@ static class BookAssets
             using var target = File.Create(path);
             source.CopyTo(target);
         }
-        if (withPlotly && PlotlyScript is { } plotly)
+        if (plotly is not null)
         {
-            File.WriteAllText(Path.Combine(assets, PlotlyFile), plotly);
-            File.WriteAllText(Path.Combine(assets, PlotlyFile + ".LICENSE.txt"), L1Lab.Visuals.PlotlyScript.License);
+            File.WriteAllText(Path.Combine(assets, PlotlyFile), plotly.Script);
+            File.WriteAllText(Path.Combine(assets, PlotlyFile + ".LICENSE.txt"), plotly.License);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>
 /// A short fingerprint of a cell's English source (the first 12 hex digits of its SHA-256, line endings

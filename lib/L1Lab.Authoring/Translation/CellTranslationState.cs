@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>Where the translation of one English markdown cell stands.</summary>
 public enum CellTranslationState

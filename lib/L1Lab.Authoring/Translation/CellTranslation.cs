@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>The state of one English markdown cell in an edition.</summary>
 /// <param name="CellId">The cell's id, shared by both editions.</param>

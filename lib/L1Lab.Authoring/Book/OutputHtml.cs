@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using L1Lab.Notebooks;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>
 /// A code cell's nbformat outputs as HTML that loads nothing from the network: streams and errors as text, images as

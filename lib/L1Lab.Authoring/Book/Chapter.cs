@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using L1Lab.Notebooks;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>One cell of an executed notebook, as the book shows it.</summary>
 /// <param name="Type">"markdown", "code" or "raw".</param>
@@ -28,18 +28,10 @@ sealed record Chapter(string Stem, string Number, string Title, string? Lead, IR
     public string PageName => Stem + ".html";
 
     /// <summary>Reads an executed notebook (nbformat 4 JSON).</summary>
-    /// <exception cref="UsageException">The file is not a readable notebook.</exception>
+    /// <exception cref="NotebookException">The file is not a readable notebook; the message names it.</exception>
     public static Chapter Load(string path)
     {
-        Notebook notebook;
-        try
-        {
-            notebook = Notebook.Load(path);
-        }
-        catch (NotebookException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var notebook = Notebook.Load(path);
         var list = notebook.Cells.Select(c => new ChapterCell(c.CellType, c.Source, c.Outputs, c.Tags)).ToList();
 
         var stem = Path.GetFileNameWithoutExtension(path);

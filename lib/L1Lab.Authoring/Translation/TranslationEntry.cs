@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Translation;
+namespace L1Lab.Authoring.Translation;
 
 /// <summary>
 /// The translation of one markdown cell, keyed by the English cell's id. <see cref="SourceHash"/> fingerprints the

@@ -6,7 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>A heading of a page, for its table of contents.</summary>
 /// <param name="Level">2 for ##, 3 for ###.</param>

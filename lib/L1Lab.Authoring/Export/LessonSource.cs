@@ -1,9 +1,10 @@
 using System.Text;
+using L1Lab.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace L1Lab.Notebooks.Export;
+namespace L1Lab.Authoring.Export;
 
 /// <summary>
 /// The text of a notebook as a .NET file-based app (<c>dotnet run lesson.cs</c>): a <c>#:project</c> directive to the
@@ -70,7 +71,7 @@ static class LessonSource
         }
         if (!usings.Contains("using L1Lab.Lessons;", StringComparer.Ordinal)) usings.Add("using L1Lab.Lessons;");
 
-        var declared = parametersCell is null ? [] : ParametersCell.Declared(parametersCell.Source);
+        var declared = NotebookParameters.Declared(notebook);
         var quick = parametersCell?.QuickValues(notebook.Path) ?? new Dictionary<string, string>();
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');

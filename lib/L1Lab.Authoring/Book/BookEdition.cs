@@ -1,4 +1,4 @@
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
 /// <summary>
 /// One language of the book: where its notebooks are and the few words its pages say themselves. English is built at

@@ -2,52 +2,38 @@ using System.Diagnostics;
 using System.Globalization;
 using L1Lab.Notebooks;
 
-namespace L1Lab.Cli.Book;
+namespace L1Lab.Authoring.Book;
 
-/// <summary>What <see cref="BookBuilder.BuildAsync"/> builds.</summary>
+/// <summary>What <see cref="BookBuilder.BuildAsync"/> builds (the CLI has checked every path before).</summary>
 /// <param name="Out">The site's folder; replaced as a whole when the build succeeds, untouched when it fails.</param>
 /// <param name="Notebooks">The course's notebooks folder (English); a zh-CN/ subfolder with notebooks adds the Chinese edition.</param>
 /// <param name="From">A folder of already executed notebooks (and zh-CN/) to take instead of running them; null to run.</param>
-/// <param name="Parameters">Overrides for the notebooks' parameters cells (<c>--set</c>), each applied where declared.</param>
+/// <param name="Values">
+/// Each notebook's parameter values (<see cref="NotebookParameters.Resolve"/>, the one home of the <c>--set</c> and
+/// <c>--quick</c> rule), by file; a notebook missing here runs with its own values.
+/// </param>
 /// <param name="SaveTo">Where to keep the executed notebooks (each edition in its folder); null to discard them.</param>
-/// <param name="Quick">Run each notebook with the quick values its parameters cell declares (<c>--quick</c>).</param>
-sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, string> Parameters, string? SaveTo = null, bool Quick = false);
+/// <param name="Plotly">plotly.js and its license, written to assets/ when a page shows a figure; null for none.</param>
+public sealed record BookOptions(string Out, string Notebooks, string? From, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values,
+    string? SaveTo = null, PlotlyAsset? Plotly = null);
 
 /// <summary>
 /// Builds the course as a static site: runs every notebook with L1Lab's engine (or takes executed copies), then writes
 /// index.html, one page per notebook and assets/ into a temporary folder next to the target, and swaps it in only
 /// when everything succeeded. The same executed notebooks always give the same bytes.
 /// </summary>
-sealed class BookBuilder(BookOptions options, TextWriter output)
+/// <param name="options">What to build.</param>
+/// <param name="output">Where the progress lines and the closing summary go.</param>
+public sealed class BookBuilder(BookOptions options, TextWriter output)
 {
-    /// <summary>Each notebook's parameter values, decided by <see cref="Validate"/> before anything runs.</summary>
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _values;
+    /// <summary>Every notebook under <paramref name="root"/> the book is made of: English in it, each translation in its language's subfolder.</summary>
+    public static IReadOnlyList<string> NotebookFiles(string root) => [.. Editions(root).SelectMany(e => e.Files)];
 
-    /// <summary>Checks the options before any work; a problem is a <see cref="UsageException"/> naming the option.</summary>
-    public void Validate()
-    {
-        Cli.Require(!string.IsNullOrWhiteSpace(options.Out), "--out: give the folder to write the book to");
-        var source = options.From ?? options.Notebooks;
-        var option = options.From is null ? "--notebooks" : "--from";
-        InputPath.Folder(source, option);
-        Cli.Require(Sources(source, BookEdition.English).Count > 0, $"{option} {source}: no .ipynb notebooks in it");
-        var full = OutputLocation.FullPath(options.Out, "--out");
-        Cli.Require(Path.GetDirectoryName(full) is not null, $"--out {options.Out}: the book replaces its folder as a whole, so it cannot be a root folder");
-        Cli.Require(!File.Exists(full), $"--out {options.Out}: is a file, not a folder");
-        Cli.Require(!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any() || File.Exists(Path.Combine(full, "index.html")),
-            $"--out {options.Out}: the folder holds files but no book (no index.html); choose an empty or new folder, it is replaced as a whole");
-        if (options.From is null)
-            _values = ParameterAssignments.Resolve([.. Editions(source).SelectMany(e => e.Files)], options.Parameters, options.Quick);
-        // Last, once the rest is known to be valid, and before any notebook runs: the site's parent folder (which
-        // holds the build in progress and receives the finished site), the site's folder when it exists, and the
-        // folder for executed notebooks are created where missing and probed.
-        OutputLocation.Prepare(Path.GetDirectoryName(full), $"--out {OutputLocation.Shown(options.Out)}: its parent folder");
-        if (Directory.Exists(full)) OutputLocation.Prepare(full, "--out");
-        if (options.SaveTo is { } keep) OutputLocation.Prepare(keep, "--save-to");
-    }
-
-    /// <summary>Builds the site; returns 0, or 1 after printing the failing notebook's cell and line (the old site is kept).</summary>
-    public async Task<int> BuildAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the site; returns true, or false after printing the failing notebook's cell and line (the old site is kept).
+    /// </summary>
+    /// <exception cref="NotebookException">A notebook could not be read or started; the message names the file.</exception>
+    public async Task<bool> BuildAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var target = Path.GetFullPath(options.Out);
@@ -64,11 +50,11 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
             foreach (var (edition, files) in Editions(options.From ?? options.Notebooks))
             {
                 var ran = options.From is null ? await RunAsync(edition, files, Path.Combine(executed, edition.Folder), cancellationToken).ConfigureAwait(false) : files;
-                if (ran is null) return ExitCodes.Failed;
+                if (ran is null) return false;
                 editions.Add((edition, ran.Select(Chapter.Load).ToList()));
             }
 
-            var site = new BookPages.Site(editions, BookAssets.PlotlyScript is not null);
+            var site = new BookPages.Site(editions, options.Plotly is not null);
             var pages = 0;
             var usesPlotly = false;
             foreach (var (edition, chapters) in editions)
@@ -84,13 +70,13 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
                     pages++;
                 }
             }
-            BookAssets.Write(Path.Combine(building, "assets"), usesPlotly);
+            BookAssets.Write(Path.Combine(building, "assets"), usesPlotly ? options.Plotly : null);
 
             Swap(building, target);
             var bytes = new DirectoryInfo(target).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"book: {pages} pages ({string.Join(", ", editions.Select(e => $"{e.Edition.Language} {e.Chapters.Count}"))}) and index.html written to {options.Out} ({bytes / 1048576.0:0.0} MB) in {stopwatch.Elapsed.TotalSeconds:0} s")).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return true;
         }
         finally
         {
@@ -105,16 +91,8 @@ sealed class BookBuilder(BookOptions options, TextWriter output)
         var saved = new List<string>();
         foreach (var file in files)
         {
-            var own = _values?.GetValueOrDefault(file) ?? ParameterAssignments.Resolve([file], options.Parameters, options.Quick)[file];
-            NotebookRunResult result;
-            try
-            {
-                result = await NotebookRunner.RunAsync(file, new NotebookRunOptions { Parameters = own, SaveToDirectory = to }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotebookException e)
-            {
-                throw new RunFailedException($"{e.Message}; book not built, {options.Out} is left as it was");
-            }
+            var own = options.Values.GetValueOrDefault(file) ?? new Dictionary<string, string>();
+            var result = await NotebookRunner.RunAsync(file, new NotebookRunOptions { Parameters = own, SaveToDirectory = to }, cancellationToken).ConfigureAwait(false);
             if (result.Failure is { } failure)
             {
                 await Console.Error.WriteLineAsync($"l1lab: {failure.Message}").ConfigureAwait(false);

@@ -1,4 +1,4 @@
-namespace L1Lab.Notebooks.Export;
+namespace L1Lab.Authoring.Export;
 
 /// <summary>One notebook's lesson file: where it is written, its text, and whether the file there already holds that text.</summary>
 /// <param name="NotebookPath">The notebook exported, as given.</param>
