@@ -152,7 +152,7 @@ lesson.Display(previewLabels);
 
 // ## 5. Running the notebooks from a terminal
 //
-// Editors are one way to run a notebook. In VS Code, pick a kernel for it: *Polyglot Notebooks* where that (deprecated) extension is still installed, or **C# (L1Lab)**, the course's own Jupyter kernel, which any Jupyter front end can use after `lib/L1Lab.Cli/bin/Debug/net10.0/l1lab kernel install` (see [environment.md](../environment.md)). The L1Lab runner is another way, and it is what CI uses. From the repository root:
+// Editors are one way to run a notebook. Every course notebook names **C# (L1Lab)**, the course's own Jupyter kernel, in its metadata, so once that kernel is installed (`lib/L1Lab.Cli/bin/Debug/net10.0/l1lab kernel install`, see [environment.md](../environment.md)) VS Code and any Jupyter front end open the notebook with it; where the deprecated *Polyglot Notebooks* extension is still installed, you may pick its kernel instead. The L1Lab runner is another way, and it is what CI uses. From the repository root:
 //
 // ```bash
 // dotnet build lib/L1Lab                                                     # once, and after changing the library
@@ -160,7 +160,7 @@ lesson.Display(previewLabels);
 // dotnet run --project lib/L1Lab.Cli -- notebooks run notebooks/00-setup.ipynb --set previewImages=3 --save-to /tmp/executed
 // ```
 //
-// `--set name=value` overrides a variable of the parameters cell (CI uses small values such as `--set epochs=1`), and `--save-to` writes a copy of the executed notebook with its outputs, leaving the source clean. A failing cell (for example a thrown assertion) stops the run and is reported with its cell and line. `dotnet test` runs every notebook the same way, with quick parameters.
+// `--set name=value` overrides a variable of the parameters cell, `--quick` takes the small values the parameters cell declares for CI, and `--save-to` writes a copy of the executed notebook with its outputs, leaving the source clean. A failing cell (for example a thrown assertion) stops the run and is reported with its cell and line. `dotnet test` runs every notebook the same way, with quick parameters.
 //
 // The data set is large; free its tensors when done (each notebook loads what it needs itself).
 

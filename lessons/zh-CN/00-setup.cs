@@ -154,7 +154,7 @@ lesson.Display(previewLabels);
 
 // ## 5. 在终端中运行笔记本
 //
-// 在编辑器里运行是一种方式。在 VS Code 中要为笔记本选择一个内核：如果还装着（已弃用的）*Polyglot Notebooks* 扩展，可以选它；也可以选 **C# (L1Lab)**——本课程自己的 Jupyter 内核，执行 `lib/L1Lab.Cli/bin/Debug/net10.0/l1lab kernel install` 之后，任何 Jupyter 前端都能使用它（见 [environment.md](../../environment.md)）。另一种方式是 L1Lab 自带的运行器，CI 用的就是它。在仓库根目录下：
+// 在编辑器里运行是一种方式。每个课程笔记本都在元数据里写明了 **C# (L1Lab)**——本课程自己的 Jupyter 内核，所以装好这个内核之后（`lib/L1Lab.Cli/bin/Debug/net10.0/l1lab kernel install`，见 [environment.md](../../environment.md)），VS Code 和任何 Jupyter 前端都会用它打开笔记本；如果还装着已弃用的 *Polyglot Notebooks* 扩展，也可以改选它的内核。另一种方式是 L1Lab 自带的运行器，CI 用的就是它。在仓库根目录下：
 //
 // ```bash
 // dotnet build lib/L1Lab                                                     # 构建一次；修改库之后再构建
@@ -162,7 +162,7 @@ lesson.Display(previewLabels);
 // dotnet run --project lib/L1Lab.Cli -- notebooks run notebooks/00-setup.ipynb --set previewImages=3 --save-to /tmp/executed
 // ```
 //
-// 中文版笔记本同样可以这样运行：`notebooks run notebooks/zh-CN/*.ipynb`。`--set 名称=值` 覆盖参数单元格中的一个变量（CI 使用很小的值，例如 `--set epochs=1`）；`--save-to` 把执行后带输出的笔记本另存一份，源文件保持干净。某个单元格失败（例如断言抛出异常）时运行即停止，并报告出错的单元格和行号。`dotnet test` 以同样的方式、用快速参数运行每个笔记本。
+// 中文版笔记本同样可以这样运行：`notebooks run notebooks/zh-CN/*.ipynb`。`--set 名称=值` 覆盖参数单元格中的一个变量，`--quick` 采用参数单元格为 CI 声明的小数值；`--save-to` 把执行后带输出的笔记本另存一份，源文件保持干净。某个单元格失败（例如断言抛出异常）时运行即停止，并报告出错的单元格和行号。`dotnet test` 以同样的方式、用快速参数运行每个笔记本。
 //
 // 数据集很大，用完后请释放它的张量（每个笔记本都会自己加载所需的数据）。
 

@@ -22,7 +22,6 @@ public sealed class WorkshopCommandTests : IDisposable
         var released = Path.Combine(_folder, "release");
         var release = App.Run(["workshop", "release", .. notebooks, "--out", released]);
         Assert.True(release.ExitCode == 0, release.Error + release.Out);
-        AssertValidNbformat(Directory.GetFiles(released, "*.ipynb"));
 
         var submissions = Path.Combine(_folder, "submissions");
         foreach (var n in notebooks)
@@ -150,10 +149,19 @@ public sealed class WorkshopCommandTests : IDisposable
         File.WriteAllText(path, text);
     }
 
+    [SkippableFact]
+    public void Every_released_notebook_validates_against_the_nbformat_schema()
+    {
+        Skip.IfNot(File.Exists(PythonPath), $"{PythonPath} with nbformat is needed to validate the releases: apt-get install python3-nbformat");
+        var notebooks = CourseFiles.Notebooks().Select(n => Path.Combine(CourseFiles.NotebooksFolder, n)).ToArray();
+        var released = Path.Combine(_folder, "release");
+        var release = App.Run(["workshop", "release", .. notebooks, "--out", released]);
+        Assert.True(release.ExitCode == 0, release.Error + release.Out);
+        AssertValidNbformat(Directory.GetFiles(released, "*.ipynb"));
+    }
+
     static void AssertValidNbformat(string[] files)
     {
-        if (!File.Exists(PythonPath))
-            Assert.Fail($"{PythonPath} with nbformat is needed to validate the releases: sudo apt-get install python3-nbformat");
         var start = new ProcessStartInfo(PythonPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("import nbformat, sys\nfor f in sys.argv[1:]: nbformat.validate(nbformat.read(f, as_version=4))");
