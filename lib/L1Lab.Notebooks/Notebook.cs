@@ -98,16 +98,7 @@ public sealed partial class Notebook
     public Notebook Copy() => FromRoot(Path, (JsonObject)_root.DeepClone());
 
     /// <summary>The notebook-level metadata (kernelspec, language_info, polyglot_notebook and anything else), as stored.</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (_root["metadata"] is JsonObject metadata) return metadata;
-            var created = new JsonObject();
-            _root["metadata"] = created;
-            return created;
-        }
-    }
+    public JsonObject Metadata => MetadataObject.Of(_root);
 
     static Notebook FromRoot(string path, JsonObject root)
     {

@@ -33,16 +33,7 @@ public sealed class NotebookCell
     /// The cell's metadata object, kept as written (nbgrader, tags, polyglot and anything else); changes to it are
     /// saved with the notebook. A cell without one gets an empty object, which nbformat requires anyway.
     /// </summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (_json["metadata"] is JsonObject metadata) return metadata;
-            var created = new JsonObject();
-            _json["metadata"] = created;
-            return created;
-        }
-    }
+    public JsonObject Metadata => MetadataObject.Of(_json);
 
     /// <summary>The nbformat output objects of a code cell as stored (empty for other cells and for clean notebooks).</summary>
     public IReadOnlyList<JsonObject> Outputs => _json["outputs"] is JsonArray outputs ? outputs.OfType<JsonObject>().ToList() : [];
