@@ -172,7 +172,7 @@ internal static class SubmissionProcess
     static async Task<ChildRun> RunChildAsync(ProcessStartInfo start, GradingOptions options, CancellationToken cancellationToken)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}");
+        using var process = ProcessOnOwnThread.Start(start);
         try
         {
             await process.StandardInput.WriteLineAsync(token).ConfigureAwait(false);

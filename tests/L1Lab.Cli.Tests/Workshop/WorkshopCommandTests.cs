@@ -95,15 +95,23 @@ public sealed class WorkshopCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         var rows = ReadCsv(Path.Combine(grades, "grades.csv"));
-        string Outcome(string submission, string exercise) =>
-            rows.Single(r => r["submission"].Contains($"/{submission}/", StringComparison.Ordinal) && r["exercise"] == exercise) is var r
-                ? $"{r["status"]} {r["points"]}/{r["max_points"]}" : "";
+        Dictionary<string, string> Row(string submission, string exercise) =>
+            rows.Single(r => r["submission"].Contains($"/{submission}/", StringComparison.Ordinal) && r["exercise"] == exercise);
+        string Outcome(string submission, string exercise) => Row(submission, exercise) is var r ? $"{r["status"]} {r["points"]}/{r["max_points"]}" : "";
+        // On a mismatch the grader's message says why (a crash, a timeout, a missing cell), not only the status.
+        void Expect(string submission, string[] expected)
+        {
+            string[] exercises = ["ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit"];
+            var actual = exercises.Select(e => Outcome(submission, e)).ToArray();
+            Assert.True(expected.SequenceEqual(actual), $"{submission}: expected {string.Join(", ", expected)}; got "
+                + string.Join("; ", exercises.Select(e => $"{e}: {Outcome(submission, e)} ({Row(submission, e)["message"]})")));
+        }
         Assert.All(rows.Where(r => r["submission"].Contains("invalid-json", StringComparison.Ordinal) || r["submission"].Contains("not-a-notebook", StringComparison.Ordinal)),
             r => Assert.Equal(("error", "0"), (r["status"], r["points"])));
         Assert.Equal(6, rows.Count(r => r["status"] == "error" && (r["submission"].Contains("invalid-json", StringComparison.Ordinal) || r["submission"].Contains("not-a-notebook", StringComparison.Ordinal))));
-        Assert.Equal(["ok 1/1", "failed 0/1", "ok 2/2"], new[] { "ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit" }.Select(e => Outcome("deleted-and-moved", e)));
-        Assert.Equal(["timeout 0/1", "failed 0/1", "ok 2/2"], new[] { "ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit" }.Select(e => Outcome("loop-throw-flood", e)));
-        Assert.Equal(["failed 0/1", "error 0/1", "ok 2/2"], new[] { "ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit" }.Select(e => Outcome("exit", e)));
+        Expect("deleted-and-moved", ["ok 1/1", "failed 0/1", "ok 2/2"]);
+        Expect("loop-throw-flood", ["timeout 0/1", "failed 0/1", "ok 2/2"]);
+        Expect("exit", ["failed 0/1", "error 0/1", "ok 2/2"]);
         Assert.Contains(rows, r => r["submission"].Contains("loop-throw-flood", StringComparison.Ordinal) && r["message"].Contains("a learner's bug", StringComparison.Ordinal));
         Assert.Contains(rows, r => r["submission"].Contains("exit", StringComparison.Ordinal) && r["message"].Contains("ended the grading process", StringComparison.Ordinal));
         var page = File.ReadAllText(Directory.GetFiles(grades, "*exit*.html").Single());
