@@ -13,7 +13,8 @@ namespace L1Lab.Visuals;
 /// own formatter gives metadata only), a DataFrame as a text table and an HTML table of its first rows. Contributed by
 /// convention, as an assembly-level <see cref="TypeFormatterSourceAttribute"/> on this library: a notebook host that
 /// loads L1Lab.dll (L1Lab's engine and kernel) finds these formatters without referencing TorchSharp or
-/// Microsoft.Data.Analysis itself.
+/// Microsoft.Data.Analysis itself. .NET Interactive reads the attribute only on a formatted type, so there
+/// <see cref="InteractiveValueFormatters"/> registers the same formatters.
 /// </summary>
 public sealed class ValueFormatterSource
 {
