@@ -1,6 +1,5 @@
 using System.Globalization;
 using L1Lab.Data;
-using L1Lab.Training;
 
 namespace L1Lab.Experiments;
 
@@ -55,11 +54,7 @@ public static class CrossValidation
         var folds = Folds(train.Count, options.Folds, options.FoldSeed);
         int runs = options.Lambdas.Count * folds.Count, run = 0;
         var accuracies = options.Lambdas.Select(_ => new double[folds.Count]).ToArray();
-        // In a notebook cell, one progress line and one figure for all the (fold, λ) runs.
-        var live = LiveProgress.Start(options.Training.Epochs, runs);
-        progress = LiveProgress.Combine<ExperimentProgress>(progress, live);
-        var completed = false;
-        try
+        using (var batch = ExperimentBatch.Start(options.Training.Epochs, runs, progress))
         {
             for (int f = 0; f < folds.Count; f++)
             {
@@ -71,17 +66,12 @@ public static class CrossValidation
                 {
                     double lambda = options.Lambdas[l];
                     var label = $"fold {f + 1}/{folds.Count} λ={lambda.ToString("G4", CultureInfo.InvariantCulture)}";
-                    int current = ++run;
                     var history = ExperimentRun.Fit(options.Training with { L1Lambda = lambda }, options.HiddenSizes, 0, fit, validate,
-                        progress is null ? null : p => progress.Report(new ExperimentProgress(current, runs, label, p)), cancellation);
+                        batch.Reporter(++run, label), cancellation);
                     accuracies[l][f] = history[^1].TestAccuracy;
                 }
             }
-            completed = true;
-        }
-        finally
-        {
-            live?.Finish(completed);
+            batch.Complete();
         }
 
         var scores = options.Lambdas.Select((lambda, l) => new LambdaScore(lambda, accuracies[l])).ToList();

@@ -61,29 +61,17 @@ public static class RegularizerComparison
         ArgumentNullException.ThrowIfNull(test);
         options.Validate();
         var rows = new List<RegularizerResult>();
-        // In a notebook cell, one progress line and one figure for all the regularizers.
-        var live = LiveProgress.Start(options.Training.Epochs, options.Regularizers.Count);
-        progress = LiveProgress.Combine<ExperimentProgress>(progress, live);
-        var completed = false;
-        try
+        using var batch = ExperimentBatch.Start(options.Training.Epochs, options.Regularizers.Count, progress);
+        for (int i = 0; i < options.Regularizers.Count; i++)
         {
-            for (int i = 0; i < options.Regularizers.Count; i++)
-            {
-                var regularizer = options.Regularizers[i];
-                var (training, dropout, settings) = Configure(regularizer, options);
-                int run = i + 1;
-                var history = ExperimentRun.Fit(training, options.HiddenSizes, dropout, train, test,
-                    progress is null ? null : p => progress.Report(new ExperimentProgress(run, options.Regularizers.Count, regularizer.ToString(), p)), cancellation);
-                var final = history[^1];
-                rows.Add(new RegularizerResult(regularizer, settings, final.TrainAccuracy, final.TestAccuracy,
-                    final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
-            }
-            completed = true;
+            var regularizer = options.Regularizers[i];
+            var (training, dropout, settings) = Configure(regularizer, options);
+            var history = ExperimentRun.Fit(training, options.HiddenSizes, dropout, train, test, batch.Reporter(i + 1, regularizer.ToString()), cancellation);
+            var final = history[^1];
+            rows.Add(new RegularizerResult(regularizer, settings, final.TrainAccuracy, final.TestAccuracy,
+                final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
         }
-        finally
-        {
-            live?.Finish(completed);
-        }
+        batch.Complete();
         return rows;
     }
 

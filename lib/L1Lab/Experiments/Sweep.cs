@@ -70,30 +70,18 @@ public static class Sweep
         ArgumentNullException.ThrowIfNull(evaluation);
         var plan = Plan(options);
         var results = new List<SweepResult>();
-        // In a notebook cell, one progress line and one figure for the whole sweep.
-        var live = LiveProgress.Start(options.Training.Epochs, plan.Count);
-        progress = LiveProgress.Combine<ExperimentProgress>(progress, live);
-        var completed = false;
-        try
+        using var batch = ExperimentBatch.Start(options.Training.Epochs, plan.Count, progress);
+        for (int i = 0; i < plan.Count; i++)
         {
-            for (int i = 0; i < plan.Count; i++)
-            {
-                var (lambda, mode, seed) = plan[i];
-                var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
-                var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
-                int run = i + 1;
-                var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, evaluation,
-                    progress is null ? null : p => progress.Report(new ExperimentProgress(run, plan.Count, label, p)), cancellation);
-                var final = history[^1];
-                results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
-                    final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
-            }
-            completed = true;
+            var (lambda, mode, seed) = plan[i];
+            var training = options.Training with { L1Lambda = lambda, L1Mode = mode ?? L1Mode.Penalty, Seed = seed };
+            var label = $"λ={lambda.ToString("G4", CultureInfo.InvariantCulture)} {L1ModeName.Of(mode)} seed {seed}";
+            var history = ExperimentRun.Fit(training, options.HiddenSizes, Mlp.NoDropout, train, evaluation, batch.Reporter(i + 1, label), cancellation);
+            var final = history[^1];
+            results.Add(new SweepResult(lambda, mode, seed, final.TrainAccuracy, final.TestAccuracy,
+                final.ZeroFraction, final.NearZeroFraction, history.Sum(e => e.Seconds)));
         }
-        finally
-        {
-            live?.Finish(completed);
-        }
+        batch.Complete();
         return results;
     }
 
