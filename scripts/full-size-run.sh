@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every course notebook at full size (the parameters cells' defaults, no --set), keeps the executed notebooks, and
 # writes results/full-size/results.json: for each notebook its wall time, every Check.That claim its hide-input cells
-# make (and whether the run reached and passed it), and the text each code cell printed. The notebooks' and the
+# make (and whether the run reached and passed it), the text each code cell printed, and the run's date and load
+# average. Given a subset, it replaces only those notebooks' entries and keeps the others. The notebooks' and the
 # README's full-size statements point here. A maintainer runs it before a release (about 5 minutes on an idle
 # 2-core machine, much longer on a loaded one); CI does not.
 #
