@@ -14,29 +14,22 @@ namespace L1Lab.Visuals;
 /// Action&lt;object, TextWriter&gt;, string)</c>, found by name: the library does not reference .NET Interactive.
 /// Elsewhere (L1Lab's own engine and kernel, console apps) this does nothing.
 /// </summary>
-public static class InteractiveValueFormatters
+internal static class InteractiveValueFormatters
 {
     const string FormattingAssembly = "Microsoft.DotNet.Interactive.Formatting";
     const string FormatterType = "Microsoft.DotNet.Interactive.Formatting.Formatter";
 
-    static readonly Lazy<bool> Registered = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>Whether the formatters were registered with .NET Interactive in this process (false when it is not loaded).</summary>
-    public static bool InThisProcess => Registered.Value;
-
 #pragma warning disable CA2255 // Module initializers are meant for apps; here the library must act when a notebook's #r loads it.
     [ModuleInitializer]
-    internal static void OnLoad() => _ = Registered.Value;
+    internal static void Register()
 #pragma warning restore CA2255
-
-    static bool Register()
     {
         var formatter = AppDomain.CurrentDomain.GetAssemblies()
             .FirstOrDefault(a => a.GetName().Name == FormattingAssembly)?.GetType(FormatterType);
         var register = formatter?.GetMethod("Register", BindingFlags.Public | BindingFlags.Static,
             [typeof(Type), typeof(Action<object, TextWriter>), typeof(string)]);
         var prefer = formatter?.GetMethod("SetPreferredMimeTypesFor", BindingFlags.Public | BindingFlags.Static, [typeof(Type), typeof(string[])]);
-        if (register is null || prefer is null) return false;
+        if (register is null || prefer is null) return;
 
         foreach (var f in new ValueFormatterSource().CreateTypeFormatters())
         {
@@ -46,6 +39,5 @@ public static class InteractiveValueFormatters
         // What .NET Interactive shows first: a tensor's values (its HTML would be an object table), a DataFrame's table.
         prefer.Invoke(null, [typeof(torch.Tensor), new[] { "text/plain" }]);
         prefer.Invoke(null, [typeof(DataFrame), new[] { "text/html", "text/plain" }]);
-        return true;
     }
 }
