@@ -95,16 +95,14 @@ public sealed class WorkshopCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         var rows = ReadCsv(Path.Combine(grades, "grades.csv"));
-        Dictionary<string, string> Row(string submission, string exercise) =>
-            rows.Single(r => r["submission"].Contains($"/{submission}/", StringComparison.Ordinal) && r["exercise"] == exercise);
-        string Outcome(string submission, string exercise) => Row(submission, exercise) is var r ? $"{r["status"]} {r["points"]}/{r["max_points"]}" : "";
+        static string Outcome(Dictionary<string, string> row) => $"{row["status"]} {row["points"]}/{row["max_points"]}";
         // On a mismatch the grader's message says why (a crash, a timeout, a missing cell), not only the status.
         void Expect(string submission, string[] expected)
         {
-            string[] exercises = ["ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit"];
-            var actual = exercises.Select(e => Outcome(submission, e)).ToArray();
-            Assert.True(expected.SequenceEqual(actual), $"{submission}: expected {string.Join(", ", expected)}; got "
-                + string.Join("; ", exercises.Select(e => $"{e}: {Outcome(submission, e)} ({Row(submission, e)["message"]})")));
+            var found = new[] { "ex1-norms", "ex2-l2-minimiser", "ex3-proximal-limit" }
+                .Select(e => rows.Single(r => r["submission"].Contains($"/{submission}/", StringComparison.Ordinal) && r["exercise"] == e)).ToList();
+            Assert.True(expected.SequenceEqual(found.Select(Outcome)), $"{submission}: expected {string.Join(", ", expected)}; got "
+                + string.Join("; ", found.Select(r => $"{r["exercise"]}: {Outcome(r)} ({r["message"]})")));
         }
         Assert.All(rows.Where(r => r["submission"].Contains("invalid-json", StringComparison.Ordinal) || r["submission"].Contains("not-a-notebook", StringComparison.Ordinal)),
             r => Assert.Equal(("error", "0"), (r["status"], r["points"])));
